@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Gateway.Api.Contracts;
+using Gateway.Api.Infrastructure;
+using Gateway.Core.Errors;
+using Gateway.Core.Json;
+using Gateway.Core.Model;
+using Gateway.Engine.Devices;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Gateway.Api.Endpoints;
+
+/// <summary>/apiVersion, /setup, /setup/gateways, /setup/places and everything under /setup/devices.</summary>
+public static class SetupEndpoints
+{
+    private const string DevicesPath = ApiPaths.Prefix + "/setup/devices/";
+
+    public static void MapSetupEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/apiVersion", () =>
+            Results.Json(new ApiVersionResponse(SetupIdentity.ProtocolVersion), ApiJsonContext.Default.ApiVersionResponse));
+        api.MapGet("/setup", (DeviceListCache cache) => Results.Bytes(cache.SetupJson(), "application/json"));
+        api.MapGet("/setup/gateways", (DeviceListCache cache) =>
+            Results.Json(cache.Gateways(), ApiJsonContext.Default.IReadOnlyListGatewayView));
+        api.MapGet("/setup/places", (SetupIdentity identity) => Results.Json(
+            new Place(identity.CreationTime, identity.CreationTime, "My home", 0, identity.RootPlaceOid, []), GatewayJsonContext.Default.Place));
+        api.MapGet("/setup/devices", (DeviceListCache cache) => Results.Bytes(cache.DevicesJson(), "application/json"));
+        api.MapGet("/setup/devices/controllables/{controllableName}", (string controllableName, DeviceRegistry registry) =>
+            Results.Json(registry.UrlsWithControllable(Uri.UnescapeDataString(controllableName)), ApiJsonContext.Default.IReadOnlyListString));
+        // deviceURLs hold slashes (encoded as %2F by well-behaved clients, raw by others), so the rest of the
+        // path is taken apart by hand rather than by route templates.
+        api.MapGet("/setup/devices/{**rest}", (HttpContext context, DeviceRegistry registry) => DeviceResource(context, registry));
+    }
+
+    private static IResult DeviceResource(HttpContext context, DeviceRegistry registry)
+    {
+        var raw = context.Request.Path.Value ?? "";
+        var rest = Uri.UnescapeDataString(raw.Length > DevicesPath.Length ? raw[DevicesPath.Length..] : "");
+
+        string deviceUrl;
+        string? stateName = null;
+        var listStates = false;
+        var statesAt = rest.LastIndexOf("/states", StringComparison.Ordinal);
+        if (statesAt > 0 && rest.Length == statesAt + "/states".Length)
+        {
+            deviceUrl = rest[..statesAt];
+            listStates = true;
+        }
+        else if (statesAt > 0 && rest[statesAt + "/states".Length] == '/')
+        {
+            deviceUrl = rest[..statesAt];
+            stateName = rest[(statesAt + "/states/".Length)..];
+        }
+        else
+        {
+            deviceUrl = rest;
+        }
+
+        if (!DeviceUrl.TryParse(deviceUrl, out _)) throw new OverkizException(OverkizError.NoSuchDevice(Shorten(deviceUrl)));
+        var device = registry.Find(deviceUrl) ?? throw new OverkizException(OverkizError.NoSuchDevice(deviceUrl));
+
+        if (listStates) return Results.Json(device.States, GatewayJsonContext.Default.IReadOnlyListDeviceState);
+        if (stateName is not null)
+        {
+            var state = device.FindState(stateName) ?? throw new OverkizException(OverkizError.UnknownObject());
+            return Results.Json(state, GatewayJsonContext.Default.DeviceState);
+        }
+        return Results.Json(device, GatewayJsonContext.Default.Device);
+    }
+
+    /// <summary>Error messages echo what the client sent, but never an unbounded amount of it.</summary>
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
+}

@@ -1,0 +1,26 @@
+using Gateway.Api.Endpoints;
+using Gateway.Api.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Api;
+
+/// <summary>Wires the local API into a web application: error handling, bearer tokens, and every endpoint group.</summary>
+public static class GatewayApi
+{
+    public static IServiceCollection AddGatewayApi(this IServiceCollection services) =>
+        services.AddSingleton<TokenAuthenticator>().AddSingleton<DeviceListCache>();
+
+    public static RouteGroupBuilder MapGatewayApi(this WebApplication app)
+    {
+        app.UseMiddleware<OverkizErrorMiddleware>();
+        app.UseMiddleware<BearerTokenMiddleware>();
+        app.UseRouting();
+        var api = app.MapGroup(ApiPaths.Prefix);
+        api.MapSetupEndpoints();
+        api.MapEventEndpoints();
+        api.MapExecutionEndpoints();
+        return api;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Gateway.Core.Errors;
+using Gateway.Core.Executions;
+
+namespace Gateway.Api.Infrastructure;
+
+/// <summary>Turns the body of POST /exec/apply into a request, refusing shapes a TaHoma box refuses.</summary>
+public static class ExecutionRequestParser
+{
+    public const int MaxActions = 500;
+    public const int MaxCommandsPerAction = 50;
+
+    public static ExecutionRequest Parse(JsonElement root, string owner, string source)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw Malformed();
+        var label = root.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : "";
+        if (!root.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() is 0 or > MaxActions)
+            throw Malformed();
+        return new ExecutionRequest(label, actions.EnumerateArray().Select(ParseAction).ToList(), owner, source);
+    }
+
+    private static ActionRecord ParseAction(JsonElement action)
+    {
+        if (action.ValueKind != JsonValueKind.Object
+            || !action.TryGetProperty("deviceURL", out var url) || url.ValueKind != JsonValueKind.String
+            || !action.TryGetProperty("commands", out var commands) || commands.ValueKind != JsonValueKind.Array
+            || commands.GetArrayLength() is 0 or > MaxCommandsPerAction)
+            throw Malformed();
+        return new ActionRecord(url.GetString()!, commands.EnumerateArray().Select(ParseCommand).ToList());
+    }
+
+    private static CommandRecord ParseCommand(JsonElement command)
+    {
+        if (command.ValueKind != JsonValueKind.Object
+            || !command.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || name.GetString()!.Length == 0)
+            throw Malformed();
+
+        IReadOnlyList<JsonElement>? parameters = null;
+        if (command.TryGetProperty("parameters", out var p) && p.ValueKind != JsonValueKind.Null)
+        {
+            if (p.ValueKind != JsonValueKind.Array) throw new OverkizException(OverkizError.BadParameters("parameters must be an array"));
+            parameters = p.EnumerateArray().Select(e => e.Clone()).ToList();
+        }
+
+        int? delay = null;
+        if (command.TryGetProperty("delay", out var d) && d.ValueKind != JsonValueKind.Null)
+        {
+            if (d.ValueKind != JsonValueKind.Number || !d.TryGetInt32(out var ms) || ms < 0)
+                throw new OverkizException(OverkizError.BadParameters("delay must be a non-negative integer (milliseconds)"));
+            delay = ms;
+        }
+        return new CommandRecord(name.GetString()!, parameters, delay);
+    }
+
+    private static OverkizException Malformed() => new(OverkizError.MalformedActionGroup());
+}

@@ -1,0 +1,52 @@
+using Gateway.Core.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Api.Infrastructure;
+
+/// <summary>
+/// Whatever goes wrong in a request, the client gets an Overkiz error body with a 4xx: never a 500, never a stack
+/// trace. Unknown routes and wrong methods get one too.
+/// </summary>
+public sealed class OverkizErrorMiddleware(RequestDelegate next, ILogger<OverkizErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+            if (context.Response.HasStarted || context.Response.ContentLength > 0) return;
+            if (context.Response.StatusCode == StatusCodes.Status404NotFound && context.GetEndpoint() is null)
+                await ErrorResults.WriteAsync(context, new OverkizError(404, "UNSPECIFIED_ERROR", "Unknown object."));
+            else if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+                await ErrorResults.WriteAsync(context, OverkizError.MethodNotAllowed());
+        }
+        catch (OverkizException ex)
+        {
+            await WriteIfPossible(context, ex.Error);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            var error = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? OverkizError.BodyTooLarge(ApiPaths.MaxBodyBytes)
+                : OverkizError.BadParameters(ex.Message);
+            await WriteIfPossible(context, error);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+            await WriteIfPossible(context, OverkizError.Unspecified());
+        }
+    }
+
+    private static async Task WriteIfPossible(HttpContext context, OverkizError error)
+    {
+        if (context.Response.HasStarted) return;
+        context.Response.Clear();
+        await ErrorResults.WriteAsync(context, error);
+    }
+}

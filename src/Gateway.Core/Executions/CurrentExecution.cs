@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Gateway.Core.Executions;
+
+/// <summary>A running execution as GET /exec/current shows it.</summary>
+public sealed record CurrentExecution(
+    [property: JsonPropertyName("startTime")] long StartTime,
+    [property: JsonPropertyName("owner")] string Owner,
+    [property: JsonPropertyName("actionGroup")] ActionGroupView ActionGroup,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("state")] ExecutionState State)
+{
+    [JsonPropertyName("executionType")] public string ExecutionType => "Immediate execution";
+    [JsonPropertyName("executionSubType")] public string ExecutionSubType => "MANUAL_CONTROL";
+}

@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+using Gateway.Core.Events;
+using Gateway.Core.Executions;
+using Gateway.Core.Model;
+
+namespace Gateway.Core.Json;
+
+/// <summary>Source-generated serialisation of everything the gateway shows to API clients and the cloud.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(Device))]
+[JsonSerializable(typeof(IReadOnlyList<Device>))]
+[JsonSerializable(typeof(DeviceState))]
+[JsonSerializable(typeof(IReadOnlyList<DeviceState>))]
+[JsonSerializable(typeof(Place))]
+[JsonSerializable(typeof(CurrentExecution))]
+[JsonSerializable(typeof(IReadOnlyList<CurrentExecution>))]
+[JsonSerializable(typeof(HistoryExecution))]
+[JsonSerializable(typeof(IReadOnlyList<HistoryExecution>))]
+[JsonSerializable(typeof(ActionRecord))]
+[JsonSerializable(typeof(IReadOnlyList<ActionRecord>))]
+[JsonSerializable(typeof(IReadOnlyList<FailedCommand>))]
+[JsonSerializable(typeof(DeviceStateChangedEvent))]
+[JsonSerializable(typeof(DeviceAvailabilityEvent))]
+[JsonSerializable(typeof(GatewaySynchronizationEvent))]
+[JsonSerializable(typeof(ExecutionRegisteredEvent))]
+[JsonSerializable(typeof(ExecutionStateChangedEvent))]
+[JsonSerializable(typeof(CommandExecutionStateChangedEvent))]
+public sealed partial class GatewayJsonContext : JsonSerializerContext;

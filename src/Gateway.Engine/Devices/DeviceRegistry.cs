@@ -1,0 +1,175 @@
+using Gateway.Core.Catalog;
+using Gateway.Core.Events;
+using Gateway.Core.Model;
+using Gateway.Core.Persistence;
+using Gateway.Core.Radio;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Engine.Devices;
+
+/// <summary>
+/// The devices of the setup and their current states, in memory, persisted behind the scenes.
+/// Every change becomes an event on the bus; readers get immutable snapshots.
+/// </summary>
+public sealed class DeviceRegistry(
+    DeviceCatalog catalog,
+    IDeviceStore store,
+    IEventBus bus,
+    SetupIdentity identity,
+    TimeProvider time,
+    ILogger<DeviceRegistry> logger)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Device> _devices = new(StringComparer.Ordinal);
+    private Device[]? _ordered;
+    private long _version;
+    private long _rejectedReports;
+
+    /// <summary>Grows by one on every change; lets readers cache what they derive from the devices.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    public long RejectedReports => Interlocked.Read(ref _rejectedReports);
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.LoadAllAsync(cancellationToken);
+        lock (_gate)
+        {
+            foreach (var device in stored)
+            {
+                var kind = catalog.Find(device.ControllableName);
+                if (kind is null)
+                {
+                    logger.LogWarning("Stored device {DeviceUrl} has kind {Kind} which the catalog no longer knows; kept as is", device.DeviceUrl, device.ControllableName);
+                    _devices[device.DeviceUrl] = device;
+                    continue;
+                }
+                _devices[device.DeviceUrl] = device with { Definition = kind.Definition, Type = kind.ProductType };
+            }
+            Changed();
+        }
+        logger.LogInformation("Loaded {Count} devices from storage", stored.Count);
+    }
+
+    public IReadOnlyList<Device> All()
+    {
+        lock (_gate) return _ordered ??= _devices.Values.OrderBy(d => d.CreationTime).ThenBy(d => d.DeviceUrl, StringComparer.Ordinal).ToArray();
+    }
+
+    public Device? Find(string deviceUrl)
+    {
+        lock (_gate) return _devices.GetValueOrDefault(deviceUrl);
+    }
+
+    public IReadOnlyList<string> UrlsWithControllable(string controllableName) =>
+        All().Where(d => d.ControllableName == controllableName).Select(d => d.DeviceUrl).ToList();
+
+    public string UrlOf(string protocol, string address) => $"{protocol}://{identity.GatewayId}/{address}";
+
+    public void Apply(string protocol, DeviceReport report)
+    {
+        var url = UrlOf(protocol, report.Address);
+        if (!DeviceUrl.TryParse(url, out _))
+        {
+            Reject("address {Address} from {Protocol} does not make a valid deviceURL", report.Address, protocol);
+            return;
+        }
+        lock (_gate)
+        {
+            switch (report)
+            {
+                case DeviceDiscovered discovered: Discover(url, discovered); break;
+                case StatesReported reported: UpdateStates(url, reported.States); break;
+                case AvailabilityReported availability: UpdateAvailability(url, availability.Available); break;
+            }
+        }
+    }
+
+    private void Discover(string url, DeviceDiscovered discovered)
+    {
+        var kind = catalog.Find(discovered.ControllableName);
+        if (kind is null)
+        {
+            Reject("device {DeviceUrl} has kind {Kind} which is not in the catalog", url, discovered.ControllableName);
+            return;
+        }
+        var now = Now();
+        if (_devices.TryGetValue(url, out var known))
+        {
+            // A device seen again after a restart keeps its identity, label and last states.
+            var refreshed = known with { Definition = kind.Definition, Type = kind.ProductType, Attributes = discovered.Attributes };
+            Store(refreshed);
+            UpdateStates(url, discovered.States);
+            return;
+        }
+        var device = new Device
+        {
+            Oid = Guid.NewGuid().ToString(),
+            DeviceUrl = url,
+            Label = discovered.Label,
+            ControllableName = kind.ControllableName,
+            Definition = kind.Definition,
+            States = discovered.States,
+            Attributes = discovered.Attributes,
+            Available = true,
+            PlaceOid = identity.RootPlaceOid,
+            Type = kind.ProductType,
+            SubsystemId = DeviceUrl.Parse(url).SubsystemId ?? 0,
+            CreationTime = now,
+            LastUpdateTime = now,
+        };
+        Store(device);
+        logger.LogInformation("New device {DeviceUrl} ({Kind}) {Label}", url, kind.ControllableName, discovered.Label);
+    }
+
+    private void UpdateStates(string url, IReadOnlyList<DeviceState> reported)
+    {
+        if (!_devices.TryGetValue(url, out var device))
+        {
+            Reject("states for unknown device {DeviceUrl}", url, "");
+            return;
+        }
+        var states = device.States.ToList();
+        var changed = new List<DeviceState>();
+        foreach (var state in reported)
+        {
+            var index = states.FindIndex(s => s.Name == state.Name);
+            if (index >= 0 && states[index].ValueEquals(state)) continue;
+            if (index >= 0) states[index] = state;
+            else states.Add(state);
+            changed.Add(state);
+        }
+        if (changed.Count == 0) return;
+        Store(device with { States = states, LastUpdateTime = Now() });
+        bus.Publish(new DeviceStateChangedEvent(url, changed));
+    }
+
+    private void UpdateAvailability(string url, bool available)
+    {
+        if (!_devices.TryGetValue(url, out var device) || device.Available == available) return;
+        Store(device with { Available = available, LastUpdateTime = Now() });
+        bus.Publish(new DeviceAvailabilityEvent(Now(), identity.SetupOid, url, available));
+        UpdateStates(url, [DeviceState.Of("core:StatusState", available ? "available" : "unavailable")]);
+    }
+
+    private void Store(Device device)
+    {
+        _devices[device.DeviceUrl] = device;
+        store.Save(device);
+        Changed();
+    }
+
+    private void Changed()
+    {
+        _ordered = null;
+        Interlocked.Increment(ref _version);
+    }
+
+    private void Reject(string message, string first, string second)
+    {
+        Interlocked.Increment(ref _rejectedReports);
+        logger.LogWarning("Device report rejected: " + message, first, second);
+    }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+}

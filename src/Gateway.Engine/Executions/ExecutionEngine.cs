@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using Gateway.Core.Errors;
+using Gateway.Core.Events;
+using Gateway.Core.Executions;
+using Gateway.Core.Model;
+using Gateway.Core.Persistence;
+using Gateway.Core.Radio;
+using Gateway.Engine.Devices;
+using Gateway.Engine.Radios;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Engine.Executions;
+
+/// <summary>
+/// The only way a command reaches a radio. Validates, records, runs each device's commands in order (devices in
+/// parallel), walks the execution through its states and keeps the finished ones in history.
+/// </summary>
+public sealed class ExecutionEngine(
+    DeviceRegistry registry,
+    RadioDirectory radios,
+    IEventBus bus,
+    IExecutionStore store,
+    SetupIdentity identity,
+    EngineOptions options,
+    TimeProvider time,
+    ILogger<ExecutionEngine> logger)
+{
+    private readonly ConcurrentDictionary<string, RunningExecution> _running = new(StringComparer.Ordinal);
+    private readonly DeviceLanes _lanes = new();
+    private readonly Lock _admission = new();
+    private int _admitted;
+    private volatile bool _stopping;
+
+    public async Task<string> ApplyAsync(ExecutionRequest request, CancellationToken cancellationToken)
+    {
+        ExecutionRequestValidator.Validate(request, registry);
+        lock (_admission)
+        {
+            if (_stopping) throw new OverkizException(OverkizError.TooManyExecutions(0));
+            if (_admitted >= options.MaxConcurrentExecutions)
+                throw new OverkizException(OverkizError.TooManyExecutions(options.MaxConcurrentExecutions));
+            _admitted++;
+        }
+
+        var execution = new RunningExecution(Guid.NewGuid().ToString(), request, Now());
+        try
+        {
+            await store.RecordStartedAsync(execution.Id, request, execution.StartTime, cancellationToken);
+        }
+        catch
+        {
+            Release(execution);
+            throw;
+        }
+
+        _running[execution.Id] = execution;
+        bus.Publish(new ExecutionRegisteredEvent(execution.StartTime, identity.SetupOid, execution.Id, request.Label, request.Actions));
+        Advance(execution, ExecutionState.NotTransmitted);
+        execution.Completion = Task.Run(() => RunAsync(execution), CancellationToken.None);
+        logger.LogInformation("Execution {ExecId} {Label} accepted from {Source}: {Actions} device(s)", execution.Id, request.Label, request.Source, request.Actions.Count);
+        return execution.Id;
+    }
+
+    public IReadOnlyList<CurrentExecution> Current() =>
+        _running.Values.OrderBy(e => e.StartTime).Select(e => e.ToCurrent()).ToList();
+
+    public CurrentExecution? FindCurrent(string id) => _running.TryGetValue(id, out var e) ? e.ToCurrent() : null;
+
+    public bool Cancel(string id)
+    {
+        if (!_running.TryGetValue(id, out var execution)) return false;
+        SafeCancel(execution);
+        return true;
+    }
+
+    public int CancelAll()
+    {
+        var executions = _running.Values.ToList();
+        executions.ForEach(SafeCancel);
+        return executions.Count;
+    }
+
+    /// <summary>Fails every running execution cleanly and waits (bounded) until each is recorded.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_admission) _stopping = true;
+        var executions = _running.Values.ToList();
+        executions.ForEach(SafeCancel);
+        var all = Task.WhenAll(executions.Select(e => e.Completion));
+        await all.WaitAsync(options.ShutdownGrace, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (executions.Count > 0) logger.LogInformation("Stopped {Count} running execution(s) for shutdown", executions.Count);
+    }
+
+    private async Task RunAsync(RunningExecution execution)
+    {
+        try
+        {
+            await Task.WhenAll(execution.Request.Actions.Select(a => RunActionAsync(execution, a)));
+            await FinishAsync(execution);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Execution {ExecId} crashed", execution.Id);
+        }
+        finally
+        {
+            _running.TryRemove(execution.Id, out _);
+            Release(execution);
+        }
+    }
+
+    private async Task RunActionAsync(RunningExecution execution, ActionRecord action)
+    {
+        var url = DeviceUrl.Parse(action.DeviceUrl);
+        var radio = radios.Find(url.Protocol);
+        var rank = 0;
+        try
+        {
+            if (radio is null) throw new RadioCommandException(FailureType.ActuatorUnknown, $"no radio for {url.Protocol}");
+            using var lease = await _lanes.AcquireAsync(action.DeviceUrl, execution.Cancellation.Token);
+            for (rank = 0; rank < action.Commands.Count; rank++)
+            {
+                await RunCommandAsync(execution, radio, url, action.Commands[rank], rank, lease.Token);
+            }
+        }
+        catch (Exception ex)
+        {
+            var failure = Classify(ex);
+            if (failure == FailureType.ErrorWhileExecuting) logger.LogWarning(ex, "Command {Rank} on {DeviceUrl} failed", rank, action.DeviceUrl);
+            execution.AddFailure(new FailedCommand(action.DeviceUrl, rank, failure.Name));
+            bus.Publish(new CommandExecutionStateChangedEvent(Now(), identity.SetupOid, action.DeviceUrl, execution.Id, rank, ExecutionState.Failed, failure.Name));
+        }
+    }
+
+    private async Task RunCommandAsync(RunningExecution execution, IRadio radio, DeviceUrl url, CommandRecord command, int rank, CancellationToken laneToken)
+    {
+        if (command.Delay is > 0) await Task.Delay(TimeSpan.FromMilliseconds(command.Delay.Value), time, laneToken);
+
+        using var timeout = new CancellationTokenSource(options.CommandTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(laneToken, timeout.Token);
+        var progress = new CommandProgress(this, execution, url.ToString(), rank);
+        var address = url.SubsystemId is { } sub ? $"{url.Address}#{sub}" : url.Address;
+        try
+        {
+            await radio.ExecuteAsync(new RadioCommand(address, command.Name, command.Parameters ?? []), progress, linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !laneToken.IsCancellationRequested)
+        {
+            throw new RadioCommandException(FailureType.ActuatorNoAnswer, $"{command.Name} timed out");
+        }
+        progress.Completed();
+    }
+
+    private async Task FinishAsync(RunningExecution execution)
+    {
+        var failures = execution.Failures();
+        var final = failures.Count == 0 ? ExecutionState.Completed : ExecutionState.Failed;
+        Advance(execution, final);
+        var history = new HistoryExecution
+        {
+            Id = execution.Id,
+            EventTime = execution.StartTime,
+            Owner = execution.Request.Owner,
+            Source = execution.Request.Source,
+            Label = execution.Request.Label,
+            EffectiveStartTime = execution.StartTime,
+            EndTime = Now(),
+            State = final,
+            FailureType = failures.Count == 0 ? FailureType.NoFailure.Name : failures[0].FailureType,
+            FailedCommands = failures,
+            Actions = execution.Request.Actions,
+        };
+        await store.RecordFinishedAsync(history, CancellationToken.None);
+        logger.LogInformation("Execution {ExecId} {State} after {Duration} ms", execution.Id, final, history.Duration);
+    }
+
+    private void Advance(RunningExecution execution, ExecutionState next)
+    {
+        if (execution.Advance(next) is { } step)
+            bus.Publish(execution.StateChanged(Now(), identity.SetupOid, step.Old, step.New));
+    }
+
+    private void OnCommandProgress(RunningExecution execution, string deviceUrl, int rank, ExecutionState state)
+    {
+        bus.Publish(new CommandExecutionStateChangedEvent(Now(), identity.SetupOid, deviceUrl, execution.Id, rank, state, null));
+        if (state != ExecutionState.Completed) Advance(execution, state);
+    }
+
+    private static FailureType Classify(Exception ex) => ex switch
+    {
+        RadioCommandException radio => radio.FailureType,
+        OperationCanceledException => FailureType.CommandCancelled,
+        _ => FailureType.ErrorWhileExecuting,
+    };
+
+    private void SafeCancel(RunningExecution execution)
+    {
+        try
+        {
+            execution.Cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private void Release(RunningExecution execution)
+    {
+        lock (_admission) _admitted--;
+        execution.Dispose();
+    }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private sealed class CommandProgress(ExecutionEngine engine, RunningExecution execution, string deviceUrl, int rank) : IRadioCommandProgress
+    {
+        private int _stage;
+
+        public void Transmitted() => Move(1, ExecutionState.Transmitted);
+
+        public void InProgress()
+        {
+            Move(1, ExecutionState.Transmitted);
+            Move(2, ExecutionState.InProgress);
+        }
+
+        public void Completed()
+        {
+            InProgress();
+            Move(3, ExecutionState.Completed);
+        }
+
+        private void Move(int stage, ExecutionState state)
+        {
+            if (Interlocked.CompareExchange(ref _stage, stage, stage - 1) != stage - 1) return;
+            engine.OnCommandProgress(execution, deviceUrl, rank, state);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Gateway.Core.Executions;
+using Gateway.Core.Model;
+using Gateway.Core.Radio;
+using Gateway.Radio.Simulated.Devices;
+
+namespace Gateway.Radio.Simulated;
+
+/// <summary>
+/// A radio with a whole simulated home behind it. Commands take radio-like time (transmit, acknowledge, act);
+/// sensors report on their own; any device can be made unreachable or slow.
+/// </summary>
+public sealed class SimulatedRadio : IRadio
+{
+    public const string ProtocolName = "sim";
+
+    private static readonly TimeSpan TransmitTime = TimeSpan.FromMilliseconds(30);
+    private static readonly TimeSpan AcknowledgeTime = TimeSpan.FromMilliseconds(60);
+    private static readonly TimeSpan NoAnswerTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly Channel<DeviceReport> _reports = Channel.CreateUnbounded<DeviceReport>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, SimulatedDevice> _devices;
+    private readonly ConcurrentDictionary<string, DeviceFault> _faults = new(StringComparer.Ordinal);
+    private readonly SimulationContext _context;
+    private readonly TimeProvider _time;
+    private readonly SimulatedRadioOptions _options;
+    private ITimer? _sensorTimer;
+    private long _commands, _failures, _reportsSent;
+    private bool _pairing;
+
+    public SimulatedRadio(SimulatedRadioOptions options, TimeProvider time)
+    {
+        _options = options;
+        _time = time;
+        _devices = SimulatedHome.Build(options.HomeSize).ToDictionary(d => d.Address, StringComparer.Ordinal);
+        _context = new SimulationContext(time, new Random(options.Seed), Report, options);
+        foreach (var address in options.Unreachable) _faults[address] = new DeviceFault(true, TimeSpan.Zero);
+    }
+
+    public string Protocol => ProtocolName;
+
+    public ChannelReader<DeviceReport> Reports => _reports.Reader;
+
+    public IReadOnlyCollection<SimulatedDevice> Devices => _devices.Values;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var device in _devices.Values)
+        {
+            _reports.Writer.TryWrite(new DeviceDiscovered(device.Address, device.ControllableName, device.Label, device.InitialStates(), device.Attributes()));
+            if (FaultOf(device.Address).Unreachable) _reports.Writer.TryWrite(new AvailabilityReported(device.Address, false));
+        }
+        // Each tick, every sensor reports with a probability that gives the configured mean interval.
+        var tick = TimeSpan.FromSeconds(Math.Max(0.05, _options.SensorIntervalSeconds / 10));
+        _sensorTimer = _time.CreateTimer(_ => TickSensors(), null, tick, tick);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _sensorTimer?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public async Task ExecuteAsync(RadioCommand command, IRadioCommandProgress progress, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _commands);
+        if (!_devices.TryGetValue(command.Address, out var device))
+            throw Fail(FailureType.ActuatorUnknown, $"no simulated device at {command.Address}");
+
+        var fault = FaultOf(command.Address);
+        await Task.Delay(TransmitTime, _time, cancellationToken);
+        progress.Transmitted();
+        if (fault.Unreachable)
+        {
+            await Task.Delay(NoAnswerTimeout, _time, cancellationToken);
+            _reports.Writer.TryWrite(new AvailabilityReported(command.Address, false));
+            throw Fail(FailureType.ActuatorNoAnswer, $"{device.Label} did not answer");
+        }
+        await Task.Delay(AcknowledgeTime + fault.ExtraLatency, _time, cancellationToken);
+        progress.InProgress();
+        await device.ExecuteAsync(command, _context, cancellationToken);
+    }
+
+    /// <summary>Injects (or with <see cref="DeviceFault.None"/> clears) a fault on one device.</summary>
+    public bool SetFault(string address, DeviceFault fault)
+    {
+        if (!_devices.ContainsKey(address)) return false;
+        _faults[address] = fault;
+        _reports.Writer.TryWrite(new AvailabilityReported(address, !fault.Unreachable));
+        return true;
+    }
+
+    public Task SetPairingModeAsync(bool enabled, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        _pairing = enabled;
+        return Task.CompletedTask;
+    }
+
+    public RadioDiagnostics GetDiagnostics() => new(Protocol, _sensorTimer is not null, _pairing, new Dictionary<string, long>
+    {
+        ["devices"] = _devices.Count,
+        ["commands"] = Interlocked.Read(ref _commands),
+        ["commandFailures"] = Interlocked.Read(ref _failures),
+        ["reports"] = Interlocked.Read(ref _reportsSent),
+        ["faultyDevices"] = _faults.Count(f => f.Value != DeviceFault.None),
+    });
+
+    public ValueTask DisposeAsync()
+    {
+        _sensorTimer?.Dispose();
+        _reports.Writer.TryComplete();
+        return ValueTask.CompletedTask;
+    }
+
+    private void TickSensors()
+    {
+        foreach (var device in _devices.Values)
+        {
+            if (FaultOf(device.Address).Unreachable || _context.NextDouble() >= 0.1) continue;
+            device.Tick(_context);
+        }
+    }
+
+    private void Report(string address, IReadOnlyList<DeviceState> states)
+    {
+        Interlocked.Increment(ref _reportsSent);
+        _reports.Writer.TryWrite(new StatesReported(address, states));
+    }
+
+    private DeviceFault FaultOf(string address) => _faults.GetValueOrDefault(address, DeviceFault.None);
+
+    private RadioCommandException Fail(FailureType type, string message)
+    {
+        Interlocked.Increment(ref _failures);
+        return new RadioCommandException(type, message);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+
+namespace Gateway.Storage;
+
+/// <summary>Versioned schema changes, applied in order at start-up; a version once shipped is never edited.</summary>
+internal static class Migrations
+{
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE places (oid TEXT PRIMARY KEY, label TEXT NOT NULL, parent_oid TEXT, creation_time INTEGER NOT NULL);
+        CREATE TABLE devices (
+            device_url TEXT PRIMARY KEY,
+            oid TEXT NOT NULL UNIQUE,
+            label TEXT NOT NULL,
+            controllable_name TEXT NOT NULL,
+            place_oid TEXT NOT NULL,
+            product_type INTEGER NOT NULL,
+            available INTEGER NOT NULL,
+            enabled INTEGER NOT NULL,
+            creation_time INTEGER NOT NULL,
+            last_update_time INTEGER NOT NULL,
+            attributes_json TEXT NOT NULL,
+            states_json TEXT NOT NULL);
+        CREATE TABLE executions (
+            id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            source TEXT NOT NULL,
+            start_time INTEGER NOT NULL,
+            end_time INTEGER,
+            state TEXT NOT NULL,
+            failure_type TEXT,
+            actions_json TEXT NOT NULL,
+            failed_commands_json TEXT NOT NULL DEFAULT '[]');
+        CREATE INDEX executions_by_start ON executions (start_time);
+        CREATE TABLE api_tokens (id TEXT PRIMARY KEY, label TEXT NOT NULL, secret_hash TEXT NOT NULL UNIQUE, creation_time INTEGER NOT NULL);
+        """,
+    ];
+
+    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)";
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        long current;
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+            current = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
+        }
+        if (current > Steps.Length)
+            throw new InvalidOperationException($"Database schema {current} is newer than this gatewayd ({Steps.Length}); refusing to downgrade");
+
+        for (var version = (int)current + 1; version <= Steps.Length; version++)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var step = connection.CreateCommand();
+            step.Transaction = transaction;
+            step.CommandText = Steps[version - 1] + $"; INSERT INTO schema_version (version) VALUES ({version});";
+            await step.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+}

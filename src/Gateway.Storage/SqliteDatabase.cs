@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Storage;
+
+/// <summary>
+/// The gateway's SQLite file (WAL, synchronous=FULL so every acknowledged write survives a power cut) behind one
+/// connection used by one caller at a time.
+/// </summary>
+public sealed class SqliteDatabase : IAsyncDisposable
+{
+    public const string FileName = "gateway.db";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SqliteConnection _connection;
+
+    private SqliteDatabase(SqliteConnection connection) => _connection = connection;
+
+    public static async Task<SqliteDatabase> OpenAsync(string dataDirectory, ILogger logger, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.Combine(dataDirectory, FileName);
+        try
+        {
+            return await OpenFileAsync(path, cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 11 or 26) // SQLITE_CORRUPT, SQLITE_NOTADB
+        {
+            var aside = $"{path}.corrupt-{DateTime.UtcNow:yyyyMMddHHmmss}";
+            logger.LogCritical(ex, "Database {Path} is corrupt; moved aside to {Aside} and starting with an empty one", path, aside);
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                if (File.Exists(path + suffix)) File.Move(path + suffix, aside + suffix);
+            return await OpenFileAsync(path, cancellationToken);
+        }
+    }
+
+    private static async Task<SqliteDatabase> OpenFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA quick_check;";
+                await using var reader = await pragma.ExecuteReaderAsync(cancellationToken);
+                do
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        var value = reader.GetValue(0)?.ToString();
+                        if (reader.GetName(0) == "quick_check" && value != "ok") throw new SqliteException($"quick_check: {value}", 11);
+                    }
+                } while (await reader.NextResultAsync(cancellationToken));
+            }
+            await Migrations.ApplyAsync(connection, cancellationToken);
+            return new SqliteDatabase(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> with exclusive use of the connection.</summary>
+    public async Task<T> UseAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await work(_connection);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task UseAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>
+        UseAsync(async c => { await work(c); return 0; }, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await using var checkpoint = _connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException)
+        {
+        }
+        await _connection.DisposeAsync();
+        _gate.Release();
+    }
+}

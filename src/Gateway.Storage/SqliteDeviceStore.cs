@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Gateway.Core.Json;
+using Gateway.Core.Model;
+using Gateway.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Storage;
+
+/// <summary>
+/// Devices and their current states. Writes are coalesced: a shutter reporting its closure four times a second
+/// costs one row write per batch, not four.
+/// </summary>
+public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
+{
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
+
+    private readonly SqliteDatabase _database;
+    private readonly ILogger<SqliteDeviceStore> _logger;
+    private readonly ConcurrentDictionary<string, Device> _pending = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _writer;
+    private TaskCompletionSource _flushed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _flushGate = new();
+
+    public SqliteDeviceStore(SqliteDatabase database, ILogger<SqliteDeviceStore> logger)
+    {
+        _database = database;
+        _logger = logger;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    public Task<IReadOnlyList<Device>> LoadAllAsync(CancellationToken cancellationToken) =>
+        _database.UseAsync<IReadOnlyList<Device>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT device_url, oid, label, controllable_name, place_oid, product_type, available, enabled,
+                       creation_time, last_update_time, attributes_json, states_json
+                FROM devices ORDER BY creation_time, device_url
+                """;
+            var devices = new List<Device>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                devices.Add(new Device
+                {
+                    DeviceUrl = reader.GetString(0),
+                    Oid = reader.GetString(1),
+                    Label = reader.GetString(2),
+                    ControllableName = reader.GetString(3),
+                    PlaceOid = reader.GetString(4),
+                    Type = reader.GetInt32(5),
+                    Available = reader.GetBoolean(6),
+                    Enabled = reader.GetBoolean(7),
+                    CreationTime = reader.GetInt64(8),
+                    LastUpdateTime = reader.GetInt64(9),
+                    Attributes = Parse(reader.GetString(10)),
+                    States = Parse(reader.GetString(11)),
+                    // Filled from the catalog by the registry.
+                    Definition = new DeviceDefinition([], [], "", "", ""),
+                });
+            }
+            return devices;
+        }, cancellationToken);
+
+    public void Save(Device device)
+    {
+        _pending[device.DeviceUrl] = device;
+        _signal.Release();
+    }
+
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        Task flushed;
+        lock (_flushGate) flushed = _flushed.Task;
+        _signal.Release();
+        return flushed.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await WriteBatchAsync(CancellationToken.None);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var token = _stopping.Token;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                await _signal.WaitAsync(token);
+                await Task.Delay(BatchWindow, token);
+                while (_signal.CurrentCount > 0) await _signal.WaitAsync(0, token);
+                await WriteBatchAsync(token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Writing device states failed; will retry");
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(CancellationToken cancellationToken)
+    {
+        TaskCompletionSource done;
+        lock (_flushGate)
+        {
+            done = _flushed;
+            _flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        var batch = new List<Device>();
+        foreach (var url in _pending.Keys)
+            if (_pending.TryRemove(url, out var device)) batch.Add(device);
+
+        if (batch.Count > 0)
+        {
+            try
+            {
+                await _database.UseAsync(connection => UpsertAsync(connection, batch, cancellationToken), cancellationToken);
+            }
+            catch
+            {
+                // Put back what was not written, unless a newer version arrived meanwhile.
+                foreach (var device in batch) _pending.TryAdd(device.DeviceUrl, device);
+                lock (_flushGate) _flushed = done;
+                throw;
+            }
+        }
+        done.TrySetResult();
+    }
+
+    private static async Task UpsertAsync(SqliteConnection connection, List<Device> batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO devices (device_url, oid, label, controllable_name, place_oid, product_type, available, enabled,
+                                 creation_time, last_update_time, attributes_json, states_json)
+            VALUES ($url, $oid, $label, $kind, $place, $type, $available, $enabled, $created, $updated, $attributes, $states)
+            ON CONFLICT (device_url) DO UPDATE SET
+                label = excluded.label, controllable_name = excluded.controllable_name, place_oid = excluded.place_oid,
+                product_type = excluded.product_type, available = excluded.available, enabled = excluded.enabled,
+                last_update_time = excluded.last_update_time, attributes_json = excluded.attributes_json,
+                states_json = excluded.states_json
+            """;
+        string[] names = ["$url", "$oid", "$label", "$kind", "$place", "$type", "$available", "$enabled", "$created", "$updated", "$attributes", "$states"];
+        var parameters = names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        foreach (var d in batch)
+        {
+            object[] values = [d.DeviceUrl, d.Oid, d.Label, d.ControllableName, d.PlaceOid, d.Type, d.Available, d.Enabled,
+                d.CreationTime, d.LastUpdateTime, Serialize(d.Attributes), Serialize(d.States)];
+            for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i];
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static string Serialize(IReadOnlyList<DeviceState> states) =>
+        JsonSerializer.Serialize(states, GatewayJsonContext.Default.IReadOnlyListDeviceState);
+
+    private static IReadOnlyList<DeviceState> Parse(string json) =>
+        JsonSerializer.Deserialize(json, GatewayJsonContext.Default.IReadOnlyListDeviceState) ?? [];
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Gateway.Core.Executions;
+using Gateway.Core.Json;
+using Gateway.Core.Persistence;
+
+namespace Gateway.Storage;
+
+/// <summary>Executions: a row written when one is accepted, completed when it ends; the finished ones are the history.</summary>
+public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionStore
+{
+    private const string Interrupted = "INTERRUPTED_BY_RESTART";
+
+    public Task RecordStartedAsync(string id, ExecutionRequest request, long startTime, CancellationToken cancellationToken) =>
+        database.UseAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO executions (id, label, owner, source, start_time, state, actions_json)
+                VALUES ($id, $label, $owner, $source, $start, 'INITIALIZED', $actions)
+                """;
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$label", request.Label);
+            command.Parameters.AddWithValue("$owner", request.Owner);
+            command.Parameters.AddWithValue("$source", request.Source);
+            command.Parameters.AddWithValue("$start", startTime);
+            command.Parameters.AddWithValue("$actions", JsonSerializer.Serialize(request.Actions, GatewayJsonContext.Default.IReadOnlyListActionRecord));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task RecordFinishedAsync(HistoryExecution execution, CancellationToken cancellationToken) =>
+        database.UseAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                UPDATE executions SET end_time = $end, state = $state, failure_type = $failure, failed_commands_json = $failed
+                WHERE id = $id
+                """;
+            command.Parameters.AddWithValue("$id", execution.Id);
+            command.Parameters.AddWithValue("$end", execution.EndTime);
+            command.Parameters.AddWithValue("$state", StateName(execution.State));
+            command.Parameters.AddWithValue("$failure", execution.FailureType);
+            command.Parameters.AddWithValue("$failed", JsonSerializer.Serialize(execution.FailedCommands, GatewayJsonContext.Default.IReadOnlyListFailedCommand));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<int> FailUnfinishedAsync(long now, CancellationToken cancellationToken) =>
+        database.UseAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                UPDATE executions SET end_time = $now, state = 'FAILED', failure_type = $failure WHERE end_time IS NULL
+                """;
+            command.Parameters.AddWithValue("$now", now);
+            command.Parameters.AddWithValue("$failure", Interrupted);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<HistoryExecution>> LoadHistoryAsync(int limit, CancellationToken cancellationToken) =>
+        database.UseAsync<IReadOnlyList<HistoryExecution>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT id, label, owner, source, start_time, end_time, state, failure_type, actions_json, failed_commands_json
+                FROM executions WHERE end_time IS NOT NULL ORDER BY start_time DESC LIMIT $limit
+                """;
+            command.Parameters.AddWithValue("$limit", limit);
+            var history = new List<HistoryExecution>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                history.Add(new HistoryExecution
+                {
+                    Id = reader.GetString(0),
+                    Label = reader.GetString(1),
+                    Owner = reader.GetString(2),
+                    Source = reader.GetString(3),
+                    EventTime = reader.GetInt64(4),
+                    EffectiveStartTime = reader.GetInt64(4),
+                    EndTime = reader.GetInt64(5),
+                    State = reader.GetString(6) == "COMPLETED" ? ExecutionState.Completed : ExecutionState.Failed,
+                    FailureType = reader.IsDBNull(7) ? FailureType.NoFailure.Name : reader.GetString(7),
+                    Actions = JsonSerializer.Deserialize(reader.GetString(8), GatewayJsonContext.Default.IReadOnlyListActionRecord) ?? [],
+                    FailedCommands = JsonSerializer.Deserialize(reader.GetString(9), GatewayJsonContext.Default.IReadOnlyListFailedCommand) ?? [],
+                });
+            }
+            return history;
+        }, cancellationToken);
+
+    private static string StateName(ExecutionState state) => state == ExecutionState.Completed ? "COMPLETED" : "FAILED";
+}

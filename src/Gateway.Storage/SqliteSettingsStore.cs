@@ -1,0 +1,25 @@
+using Gateway.Core.Persistence;
+
+namespace Gateway.Storage;
+
+public sealed class SqliteSettingsStore(SqliteDatabase database) : ISettingsStore
+{
+    public Task<string?> GetAsync(string key, CancellationToken cancellationToken) =>
+        database.UseAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT value FROM settings WHERE key = $key";
+            command.Parameters.AddWithValue("$key", key);
+            return (string?)await command.ExecuteScalarAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task SetAsync(string key, string value, CancellationToken cancellationToken) =>
+        database.UseAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO settings (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$value", value);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+}
