@@ -12,6 +12,8 @@ namespace Gateway.Core.Json;
 [JsonSerializable(typeof(DeviceState))]
 [JsonSerializable(typeof(IReadOnlyList<DeviceState>))]
 [JsonSerializable(typeof(Place))]
+[JsonSerializable(typeof(DeviceDefinition))]
+[JsonSerializable(typeof(Gateway.Core.Catalog.ParameterSpec))]
 [JsonSerializable(typeof(CurrentExecution))]
 [JsonSerializable(typeof(IReadOnlyList<CurrentExecution>))]
 [JsonSerializable(typeof(HistoryExecution))]

@@ -54,6 +54,7 @@ public static class GatewayHost
             var app = builder.Build();
             var api = app.MapGatewayApi();
             if (app.Services.GetService<SimulatedRadio>() is not null) app.MapSimulationEndpoints();
+            if (builder.Configuration.GetValue<bool>("Gateway:Api:BenchmarkRoutes")) Benchmarks.StaticBenchmarkEndpoints.MapStaticBenchmarkEndpoints(app);
             await app.RunAsync();
             return 0;
         }

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Gateway.Core.Executions;
+using Gateway.Core.Radio;
+
+namespace Gateway.Engine.Tests;
+
+/// <summary>
+/// A radio for engine tests: "close" takes five seconds of (fake) time, everything else is instant; addresses in
+/// <see cref="Silent"/> never answer.
+/// </summary>
+internal sealed class ScriptedRadio(TimeProvider time) : IRadio
+{
+    public const string Name = "test";
+    private readonly Channel<DeviceReport> _reports = Channel.CreateUnbounded<DeviceReport>();
+
+    public ConcurrentQueue<(string Address, string Command, DateTimeOffset At)> Executed { get; } = new();
+    public ConcurrentQueue<(string Address, string Command)> Interrupted { get; } = new();
+    public HashSet<string> Silent { get; } = [];
+
+    public string Protocol => Name;
+    public ChannelReader<DeviceReport> Reports => _reports.Reader;
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task SetPairingModeAsync(bool enabled, TimeSpan duration, CancellationToken cancellationToken) => Task.CompletedTask;
+    public RadioDiagnostics GetDiagnostics() => new(Name, true, false, new Dictionary<string, long>());
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    public async Task ExecuteAsync(RadioCommand command, IRadioCommandProgress progress, CancellationToken cancellationToken)
+    {
+        Executed.Enqueue((command.Address, command.Name, time.GetUtcNow()));
+        progress.Transmitted();
+        if (Silent.Contains(command.Address)) throw new RadioCommandException(FailureType.ActuatorNoAnswer, "silent");
+        progress.InProgress();
+        if (command.Name != "close") return;
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), time, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Interrupted.Enqueue((command.Address, command.Name));
+            throw;
+        }
+    }
+}
