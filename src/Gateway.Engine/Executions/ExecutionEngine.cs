@@ -104,8 +104,7 @@ public sealed class ExecutionEngine(
         }
         finally
         {
-            _running.TryRemove(execution.Id, out _);
-            Release(execution);
+            Retire(execution);
         }
     }
 
@@ -170,6 +169,8 @@ public sealed class ExecutionEngine(
             FailedCommands = failures,
             Actions = execution.Request.Actions,
         };
+        // Free the slot before the history write, so whoever sees the history entry can start a new execution.
+        Retire(execution);
         await store.RecordFinishedAsync(history, CancellationToken.None);
         logger.LogInformation("Execution {ExecId} {State} after {Duration} ms", execution.Id, final, history.Duration);
     }
@@ -202,6 +203,11 @@ public sealed class ExecutionEngine(
         catch (ObjectDisposedException)
         {
         }
+    }
+
+    private void Retire(RunningExecution execution)
+    {
+        if (_running.TryRemove(execution.Id, out _)) Release(execution);
     }
 
     private void Release(RunningExecution execution)
