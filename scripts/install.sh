@@ -79,10 +79,10 @@ mv "$staging" "$install_dir"
 rm -rf "$previous"
 
 step "systemd unit -> $unit_path"
-install -m 0644 "$bundle/systemd/gatewayd.service" "$unit_path"
+install -D -m 0644 "$bundle/systemd/gatewayd.service" "$unit_path"
 
 step "udev rules -> $udev_rules_path"
-install -m 0644 "$bundle/hardware/udev/99-gatewayd-dongles.rules" "$udev_rules_path"
+install -D -m 0644 "$bundle/hardware/udev/99-gatewayd-dongles.rules" "$udev_rules_path"
 if command -v udevadm >/dev/null; then
     udevadm control --reload-rules || echo "warning: udevadm control --reload-rules failed" >&2
     udevadm trigger --subsystem-match=tty || echo "warning: udevadm trigger failed" >&2

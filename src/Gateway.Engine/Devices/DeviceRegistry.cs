@@ -96,10 +96,16 @@ public sealed class DeviceRegistry(
         var now = Now();
         if (_devices.TryGetValue(url, out var known))
         {
-            // A device seen again after a restart keeps its identity, label and last states.
-            var refreshed = known with { Definition = kind.Definition, Type = kind.ProductType, Attributes = discovered.Attributes };
-            Store(refreshed);
-            UpdateStates(url, discovered.States);
+            // A device seen again after a restart keeps its identity, label and last known states; what the
+            // radio announces at discovery only fills states we have never had. Fresh readings come as reports.
+            var missing = discovered.States.Where(s => known.FindState(s.Name) is null).ToList();
+            Store(known with
+            {
+                Definition = kind.Definition,
+                Type = kind.ProductType,
+                Attributes = discovered.Attributes,
+                States = [.. known.States, .. missing],
+            });
             return;
         }
         var device = new Device

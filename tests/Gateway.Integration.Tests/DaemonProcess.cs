@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace Gateway.Integration.Tests;
+
+/// <summary>The real gatewayd, started as its own process on 127.0.0.1 with a random port and its own data directory.</summary>
+public sealed class DaemonProcess : IAsyncDisposable
+{
+    private Process? _process;
+    private readonly StringBuilder _output = new();
+
+    private DaemonProcess(string dataDirectory, string[] extraArguments)
+    {
+        DataDirectory = dataDirectory;
+        ExtraArguments = extraArguments;
+    }
+
+    public string DataDirectory { get; }
+    public string[] ExtraArguments { get; }
+    public int Port { get; private set; }
+    public string Output { get { lock (_output) return _output.ToString(); } }
+    public Uri BaseAddress => new($"https://127.0.0.1:{Port}/enduser-mobile-web/1/enduserAPI/");
+
+    public static async Task<DaemonProcess> StartAsync(string? dataDirectory = null, params string[] extraArguments)
+    {
+        var daemon = new DaemonProcess(dataDirectory ?? NewDataDirectory(), extraArguments);
+        await daemon.StartAsync();
+        return daemon;
+    }
+
+    public static string NewDataDirectory() => Directory.CreateTempSubdirectory("gatewayd-it-").FullName;
+
+    public async Task StartAsync()
+    {
+        Port = FreePort();
+        string[] arguments =
+        [
+            $"--Gateway:DataDirectory={DataDirectory}", $"--Gateway:Api:HttpsPort={Port}", "--Gateway:Api:BindAddress=127.0.0.1",
+            "--Gateway:Radios:Simulated:TravelSeconds=2", "--Gateway:Radios:Simulated:SensorIntervalSeconds=100000", .. ExtraArguments,
+        ];
+        _process = Launch(arguments);
+        using var client = Client(null);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"gatewayd exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                using var response = await client.GetAsync("apiVersion");
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"gatewayd did not become ready:\n{Output}");
+    }
+
+    /// <summary>Runs a one-shot command of the daemon binary (e.g. token create) against this data directory.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunCommandAsync(string dataDirectory, params string[] arguments)
+    {
+        var info = StartInfo([.. arguments, $"--Gateway:DataDirectory={dataDirectory}"]);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    public async Task<string> CreateTokenAsync(string label = "tests")
+    {
+        var (exit, stdout, stderr) = await RunCommandAsync(DataDirectory, "token", "create", "--label", label);
+        if (exit != 0) throw new InvalidOperationException(stderr);
+        return stdout.Trim();
+    }
+
+    /// <summary>An HTTPS client that trusts exactly the certificate this gateway generated, and nothing else.</summary>
+    public HttpClient Client(string? token)
+    {
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+            {
+                var path = Path.Combine(DataDirectory, "api-certificate.pfx");
+                if (certificate is null || !File.Exists(path)) return false;
+                using var expected = X509CertificateLoader.LoadPkcs12FromFile(path, null);
+                return certificate.Thumbprint == expected.Thumbprint;
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Graceful stop, as systemd does it (SIGTERM).</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>Power cut: SIGKILL, nothing gets to run.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+        }
+        _process?.Dispose();
+    }
+
+    private Process Launch(string[] arguments)
+    {
+        var process = Process.Start(StartInfo(arguments))!;
+        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(DaemonDll());
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        return info;
+    }
+
+    /// <summary>The daemon built beside this test assembly (same configuration), found from the solution root.</summary>
+    private static string DaemonDll()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Gateway.sln"))) root = root.Parent;
+        if (root is null) throw new DirectoryNotFoundException("Gateway.sln not found above the test output");
+        var dll = Path.Combine(root.FullName, "src", "Gateway.Daemon", "bin", configuration, "net10.0", "gatewayd.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("build the daemon first", dll);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
