@@ -71,6 +71,37 @@ public class PersistenceTests
     }
 
     [Fact]
+    public async Task A_graceful_stop_fails_running_executions_and_records_them()
+    {
+        var data = DaemonProcess.NewDataDirectory();
+        try
+        {
+            string token, execId;
+            await using (var first = await DaemonProcess.StartAsync(data, "--Gateway:Radios:Simulated:TravelSeconds=60"))
+            {
+                token = await first.CreateTokenAsync("stop");
+                using var client = first.Client(token);
+                var gatewayId = await client.GatewayIdAsync();
+                execId = await client.ApplyAsync($"sim://{gatewayId}/1100001", "close");
+                await Task.Delay(500);
+                await first.StopAsync();
+                Assert.Contains("Stopped 1 running execution(s) for shutdown", first.Output);
+            }
+
+            await using var second = await DaemonProcess.StartAsync(data);
+            using var again = second.Client(token);
+            var (_, history) = await again.GetJsonAsync("history/executions");
+            var stopped = history.EnumerateArray().Single(h => h.GetProperty("id").GetString() == execId);
+            Assert.Equal("FAILED", stopped.GetProperty("state").GetString());
+            Assert.Equal("CMDCANCELLED", stopped.GetProperty("failureType").GetString());
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Tokens_are_created_listed_and_revoked_from_the_command_line()
     {
         var data = DaemonProcess.NewDataDirectory();
