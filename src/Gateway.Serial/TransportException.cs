@@ -1,0 +1,3 @@
+namespace Gateway.Serial;
+
+public sealed class TransportException(string message, Exception? inner = null) : IOException(message, inner);
