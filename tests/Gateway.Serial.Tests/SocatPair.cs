@@ -49,12 +49,21 @@ public sealed class SocatPair : IAsyncDisposable
     public async Task UnplugAsync()
     {
         if (_socat is null || _socat.HasExited) return;
-        _socat.Kill();
-        await _socat.WaitForExitAsync();
+        // SIGTERM: socat closes both masters (the ports see a hang-up) and removes its links.
+        using (var kill = Process.Start("kill", ["-TERM", _socat.Id.ToString()])) await kill!.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _socat.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _socat.Kill();
+        }
         _socat.Dispose();
         _socat = null;
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while ((File.Exists(PathA) || File.Exists(PathB)) && DateTime.UtcNow < deadline) await Task.Delay(10);
+        File.Delete(PathA);
+        File.Delete(PathB);
     }
 
     public async ValueTask DisposeAsync()
