@@ -21,6 +21,7 @@ public static class GatewayApi
         api.MapSetupEndpoints();
         api.MapEventEndpoints();
         api.MapExecutionEndpoints();
+        api.MapEnOceanConfigEndpoints();
         return api;
     }
 }

@@ -44,7 +44,7 @@ public sealed class SimulatedRadio : IRadio
 
     public IReadOnlyCollection<SimulatedDevice> Devices => _devices.Values;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(RadioStartContext context, CancellationToken cancellationToken)
     {
         foreach (var device in _devices.Values)
         {
@@ -92,9 +92,18 @@ public sealed class SimulatedRadio : IRadio
         return true;
     }
 
-    public Task SetPairingModeAsync(bool enabled, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>The simulated home is complete; pairing opens and closes (and says so) but finds nothing new.</summary>
+    public Task StartPairingAsync(PairingRequest request, CancellationToken cancellationToken)
     {
-        _pairing = enabled;
+        _pairing = true;
+        _reports.Writer.TryWrite(new PairingModeReported(true, false));
+        return Task.CompletedTask;
+    }
+
+    public Task StopPairingAsync(CancellationToken cancellationToken)
+    {
+        _pairing = false;
+        _reports.Writer.TryWrite(new PairingModeReported(false, false));
         return Task.CompletedTask;
     }
 

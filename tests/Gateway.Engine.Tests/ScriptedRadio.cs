@@ -20,9 +20,10 @@ internal sealed class ScriptedRadio(TimeProvider time) : IRadio
 
     public string Protocol => Name;
     public ChannelReader<DeviceReport> Reports => _reports.Reader;
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartAsync(RadioStartContext context, CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task SetPairingModeAsync(bool enabled, TimeSpan duration, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartPairingAsync(PairingRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopPairingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public RadioDiagnostics GetDiagnostics() => new(Name, true, false, new Dictionary<string, long>());
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

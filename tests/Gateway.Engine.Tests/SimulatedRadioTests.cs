@@ -24,7 +24,7 @@ public class SimulatedRadioTests
     public async Task The_standard_home_has_twelve_devices_of_every_kind()
     {
         var radio = new SimulatedRadio(new SimulatedRadioOptions(), new ManualTimeProvider());
-        await radio.StartAsync(default);
+        await radio.StartAsync(RadioStartContext.Empty, default);
 
         var discovered = Drain(radio).OfType<DeviceDiscovered>().ToList();
 
@@ -36,7 +36,7 @@ public class SimulatedRadioTests
     public async Task A_home_can_be_grown_to_two_hundred_devices_with_unique_addresses()
     {
         var radio = new SimulatedRadio(new SimulatedRadioOptions { HomeSize = 200 }, new ManualTimeProvider());
-        await radio.StartAsync(default);
+        await radio.StartAsync(RadioStartContext.Empty, default);
         var discovered = Drain(radio).OfType<DeviceDiscovered>().ToList();
         Assert.Equal(200, discovered.Select(d => d.Address).Distinct().Count());
     }
@@ -46,7 +46,7 @@ public class SimulatedRadioTests
     {
         var time = new ManualTimeProvider();
         var radio = new SimulatedRadio(new SimulatedRadioOptions { TravelSeconds = 4, SensorIntervalSeconds = 100_000 }, time);
-        await radio.StartAsync(default);
+        await radio.StartAsync(RadioStartContext.Empty, default);
         Drain(radio);
         var progress = new Progress();
 
@@ -68,7 +68,7 @@ public class SimulatedRadioTests
     {
         var time = new ManualTimeProvider();
         var radio = new SimulatedRadio(new SimulatedRadioOptions(), time);
-        await radio.StartAsync(default);
+        await radio.StartAsync(RadioStartContext.Empty, default);
         Drain(radio);
         Assert.True(radio.SetFault("1100005", new DeviceFault(true, TimeSpan.Zero)));
 

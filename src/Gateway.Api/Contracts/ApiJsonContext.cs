@@ -12,4 +12,5 @@ namespace Gateway.Api.Contracts;
 [JsonSerializable(typeof(SetupView))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(Device))]
+[JsonSerializable(typeof(DeviceAddressResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -27,4 +27,6 @@ namespace Gateway.Core.Json;
 [JsonSerializable(typeof(ExecutionRegisteredEvent))]
 [JsonSerializable(typeof(ExecutionStateChangedEvent))]
 [JsonSerializable(typeof(CommandExecutionStateChangedEvent))]
+[JsonSerializable(typeof(DeviceCreatedEvent))]
+[JsonSerializable(typeof(PairingModeEvent))]
 public sealed partial class GatewayJsonContext : JsonSerializerContext;

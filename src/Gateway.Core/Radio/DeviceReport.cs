@@ -12,3 +12,6 @@ public sealed record DeviceDiscovered(string Address, string ControllableName, s
 public sealed record StatesReported(string Address, IReadOnlyList<DeviceState> States) : DeviceReport(Address);
 
 public sealed record AvailabilityReported(string Address, bool Available) : DeviceReport(Address);
+
+/// <summary>Pairing (learn) mode opened or closed; <c>TimedOut</c> when it closed on its own. Address is empty.</summary>
+public sealed record PairingModeReported(bool Active, bool TimedOut) : DeviceReport("");

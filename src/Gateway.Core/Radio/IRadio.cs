@@ -14,7 +14,7 @@ public interface IRadio : IAsyncDisposable
     /// <summary>What the radio discovers and its devices report, in order.</summary>
     ChannelReader<DeviceReport> Reports { get; }
 
-    Task StartAsync(CancellationToken cancellationToken);
+    Task StartAsync(RadioStartContext context, CancellationToken cancellationToken);
 
     Task StopAsync(CancellationToken cancellationToken);
 
@@ -24,7 +24,10 @@ public interface IRadio : IAsyncDisposable
     /// </summary>
     Task ExecuteAsync(RadioCommand command, IRadioCommandProgress progress, CancellationToken cancellationToken);
 
-    Task SetPairingModeAsync(bool enabled, TimeSpan duration, CancellationToken cancellationToken);
+    /// <summary>Opens the radio for new devices until the duration passes or <see cref="StopPairingAsync"/>; reports <see cref="PairingModeReported"/>.</summary>
+    Task StartPairingAsync(PairingRequest request, CancellationToken cancellationToken);
+
+    Task StopPairingAsync(CancellationToken cancellationToken);
 
     RadioDiagnostics GetDiagnostics();
 }

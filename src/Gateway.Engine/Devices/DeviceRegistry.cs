@@ -66,8 +66,24 @@ public sealed class DeviceRegistry(
 
     public string UrlOf(string protocol, string address) => $"{protocol}://{identity.GatewayId}/{address}";
 
+    /// <summary>The devices of one protocol, as its radio needs them at start-up.</summary>
+    public RadioStartContext StartContextFor(string protocol)
+    {
+        var prefix = protocol + "://";
+        var known = All()
+            .Where(d => d.DeviceUrl.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(d => new KnownDevice(AddressOf(d.DeviceUrl), d.ControllableName, d.Attributes))
+            .ToList();
+        return new RadioStartContext(known);
+    }
+
     public void Apply(string protocol, DeviceReport report)
     {
+        if (report is PairingModeReported pairing)
+        {
+            bus.Publish(new PairingModeEvent(Now(), identity.GatewayId, protocol, pairing.Active, pairing.TimedOut));
+            return;
+        }
         var url = UrlOf(protocol, report.Address);
         if (!DeviceUrl.TryParse(url, out _))
         {
@@ -125,6 +141,7 @@ public sealed class DeviceRegistry(
             LastUpdateTime = now,
         };
         Store(device);
+        bus.Publish(new DeviceCreatedEvent(now, identity.SetupOid, url, kind.ControllableName, discovered.Label, identity.RootPlaceOid, discovered.Attributes));
         logger.LogInformation("New device {DeviceUrl} ({Kind}) {Label}", url, kind.ControllableName, discovered.Label);
     }
 
@@ -175,6 +192,12 @@ public sealed class DeviceRegistry(
     {
         Interlocked.Increment(ref _rejectedReports);
         logger.LogWarning("Device report rejected: " + message, first, second);
+    }
+
+    private static string AddressOf(string deviceUrl)
+    {
+        var url = DeviceUrl.Parse(deviceUrl);
+        return url.SubsystemId is { } sub ? $"{url.Address}#{sub}" : url.Address;
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();

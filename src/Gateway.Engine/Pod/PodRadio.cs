@@ -20,7 +20,7 @@ public sealed class PodRadio(string label) : IRadio
 
     public ChannelReader<DeviceReport> Reports => _reports.Reader;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(RadioStartContext context, CancellationToken cancellationToken)
     {
         _reports.Writer.TryWrite(new DeviceDiscovered(Address, ControllableName, label,
         [
@@ -54,7 +54,8 @@ public sealed class PodRadio(string label) : IRadio
         return Task.CompletedTask;
     }
 
-    public Task SetPairingModeAsync(bool enabled, TimeSpan duration, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartPairingAsync(PairingRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopPairingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public RadioDiagnostics GetDiagnostics() =>
         new(Protocol, true, false, new Dictionary<string, long> { ["commands"] = Interlocked.Read(ref _commands) });

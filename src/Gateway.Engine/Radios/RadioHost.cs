@@ -17,7 +17,7 @@ public sealed class RadioHost(RadioDirectory radios, DeviceRegistry registry, IL
             _pumps.Add(Task.Run(() => PumpAsync(radio, _stopping.Token), CancellationToken.None));
             try
             {
-                await radio.StartAsync(cancellationToken);
+                await radio.StartAsync(registry.StartContextFor(radio.Protocol), cancellationToken);
                 logger.LogInformation("Radio {Protocol} started", radio.Protocol);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,0 +1,20 @@
+using Gateway.Core.Model;
+
+namespace Gateway.Core.Radio;
+
+/// <summary>What a radio is told when it starts: the devices of its protocol the setup already holds.</summary>
+public sealed record RadioStartContext(IReadOnlyList<KnownDevice> KnownDevices)
+{
+    public static readonly RadioStartContext Empty = new([]);
+}
+
+/// <summary>
+/// A device the gateway already knows. Radios keep what they need to talk to it again after a restart (profile,
+/// keys, sender offsets …) in its attributes.
+/// </summary>
+public sealed record KnownDevice(string Address, string ControllableName, IReadOnlyList<DeviceState> Attributes)
+{
+    public string? Attribute(string name) => Attributes.FirstOrDefault(a => a.Name == name) is { } a && a.Value.ValueKind == System.Text.Json.JsonValueKind.String
+        ? a.Value.GetString()
+        : null;
+}
