@@ -6,7 +6,7 @@
 # Starts a throw-away daemon (temp data directory, simulated home of 200 devices, HTTPS on a free loopback port),
 # measures time to ready and resident memory, then runs wrk against GET /setup/devices, the constant-bytes
 # baseline GET /gatewayd/bench/static-devices, and POST /exec/apply. Takes about a minute and a half.
-# Environment: DURATION (default 15s), THREADS (2), CONNECTIONS (32), WARMUP (3s, GET routes only),
+# Environment: DURATION (default 15s), THREADS (2), CONNECTIONS (32), WARMUP (5s, GET routes only),
 # BENCH_OUTPUT (default docs/benchmarks.md; empty to skip writing).
 set -euo pipefail
 
@@ -16,7 +16,7 @@ cd "$ROOT"
 DURATION="${DURATION:-15s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
-WARMUP="${WARMUP:-3s}"
+WARMUP="${WARMUP:-5s}"
 HOME_SIZE=200
 OUTPUT="${BENCH_OUTPUT-docs/benchmarks.md}"
 API=/enduser-mobile-web/1/enduserAPI
@@ -110,6 +110,8 @@ for _ in $(seq 1 100); do
   sleep 0.05
 done
 
+CLK_TCK="$(getconf CLK_TCK)"
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; } # utime + stime of the daemon
 rss_kb() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$PID/status"; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
 RSS_READY_KB="$(rss_kb VmRSS)"
@@ -143,14 +145,18 @@ to_ms() {
     printf "%.2f", n }'
 }
 
-declare -A RPS P50 P99 NON2XX ERRORS
+declare -A RPS P50 P99 NON2XX ERRORS CPU_US
 WRK_CMD="wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H 'Authorization: Bearer \$TOKEN'"
 run_wrk() { # name, path, extra wrk arguments...
-  local name="$1" path="$2" out
+  local name="$1" path="$2" out ticks requests
   shift 2
   log "wrk $name ($DURATION)"
+  ticks="$(cpu_ticks)"
   out="$(wrk "-t$THREADS" "-c$CONNECTIONS" "-d$DURATION" --latency -H "$AUTH" "$@" "$BASE$path")"
+  ticks=$(( $(cpu_ticks) - ticks ))
   printf '%s\n' "$out" >&2
+  requests="$(awk '/ requests in / { print $1 }' <<<"$out")"
+  CPU_US[$name]="$(awk -v t="$ticks" -v hz="$CLK_TCK" -v n="${requests:-0}" 'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }')"
   RPS[$name]="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")"
   P50[$name]="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
   P99[$name]="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
@@ -176,11 +182,16 @@ STILL_RUNNING="$(get "$API/exec/current" | grep -o '"executionType"' | wc -l)" |
 RATIO="$(awk -v d="${RPS[dynamic]}" -v s="${RPS[static]}" 'BEGIN { printf "%.2f", (s > 0 ? d / s : 0) }')"
 
 TABLE="$(
-  echo "| Request | Requests/s | p50 (ms) | p99 (ms) | Non-2xx | Socket errors |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  echo "| \`GET /setup/devices\` ($DYNAMIC_BYTES bytes) | ${RPS[dynamic]} | ${P50[dynamic]} | ${P99[dynamic]} | ${NON2XX[dynamic]} | ${ERRORS[dynamic]} |"
-  echo "| \`GET /gatewayd/bench/static-devices\` ($STATIC_BYTES bytes) | ${RPS[static]} | ${P50[static]} | ${P99[static]} | ${NON2XX[static]} | ${ERRORS[static]} |"
-  echo "| \`POST /exec/apply\` (one light, \`on\`) | ${RPS[exec]} | ${P50[exec]} | ${P99[exec]} | ${NON2XX[exec]} | ${ERRORS[exec]} |"
+  echo "| Request | Requests/s | p50 (ms) | p99 (ms) | Daemon CPU/request (µs) | Non-2xx | Socket errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for name in dynamic static exec; do
+    case "$name" in
+      dynamic) label="\`GET /setup/devices\` ($DYNAMIC_BYTES bytes)" ;;
+      static) label="\`GET /gatewayd/bench/static-devices\` ($STATIC_BYTES bytes)" ;;
+      exec) label="\`POST /exec/apply\` (one light, \`on\`)" ;;
+    esac
+    echo "| $label | ${RPS[$name]} | ${P50[$name]} | ${P99[$name]} | ${CPU_US[$name]} | ${NON2XX[$name]} | ${ERRORS[$name]} |"
+  done
   echo
   echo "| Figure | Value |"
   echo "|---|---:|"

@@ -15,6 +15,7 @@ namespace Gateway.Storage;
 public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
 {
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly SqliteDatabase _database;
     private readonly ILogger<SqliteDeviceStore> _logger;
@@ -59,6 +60,7 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
                     LastUpdateTime = reader.GetInt64(9),
                     Attributes = Parse(reader.GetString(10)),
                     States = Parse(reader.GetString(11)),
+                    SubsystemId = DeviceUrl.TryParse(reader.GetString(0), out var url) ? url.SubsystemId ?? 0 : 0,
                     // Filled from the catalog by the registry.
                     Definition = new DeviceDefinition([], [], "", "", ""),
                 });
@@ -105,7 +107,16 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
             }
             catch (Exception ex)
             {
-                _logger.LogError(ex, "Writing device states failed; will retry");
+                _logger.LogError(ex, "Writing device states failed; retrying in {Delay}", RetryDelay);
+                try
+                {
+                    await Task.Delay(RetryDelay, token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                _signal.Release();
             }
         }
     }
@@ -130,9 +141,12 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
             }
             catch
             {
-                // Put back what was not written, unless a newer version arrived meanwhile.
+                // Put back what was not written, unless a newer version arrived meanwhile; whoever waits for this
+                // batch now waits for the next successful one.
                 foreach (var device in batch) _pending.TryAdd(device.DeviceUrl, device);
-                lock (_flushGate) _flushed = done;
+                Task next;
+                lock (_flushGate) next = _flushed.Task;
+                _ = next.ContinueWith(_ => done.TrySetResult(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 throw;
             }
         }

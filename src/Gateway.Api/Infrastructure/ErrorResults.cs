@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Gateway.Api.Contracts;
 using Gateway.Core.Errors;
@@ -7,13 +8,24 @@ namespace Gateway.Api.Infrastructure;
 
 public static class ErrorResults
 {
+    /// <summary>Quotes inside messages are written as \" like a box does, not as \u0022.</summary>
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = ApiJsonContext.Default,
+    };
+
     public static IResult From(OverkizError error) =>
-        Results.Json(new ErrorResponse(error.Error, error.ErrorCode), ApiJsonContext.Default.ErrorResponse, statusCode: error.Status);
+        Results.Json(Body(error), Options, statusCode: error.Status);
 
     public static Task WriteAsync(HttpContext context, OverkizError error)
     {
         context.Response.StatusCode = error.Status;
         context.Response.ContentType = "application/json";
-        return JsonSerializer.SerializeAsync(context.Response.Body, new ErrorResponse(error.Error, error.ErrorCode), ApiJsonContext.Default.ErrorResponse);
+        return context.Response.Body.WriteAsync(Serialize(error)).AsTask();
     }
+
+    public static byte[] Serialize(OverkizError error) => JsonSerializer.SerializeToUtf8Bytes(Body(error), Options);
+
+    private static ErrorResponse Body(OverkizError error) => new(error.Error, error.ErrorCode);
 }

@@ -12,6 +12,19 @@ public static class ExecutionRequestParser
 
     public static ExecutionRequest Parse(JsonElement root, string owner, string source)
     {
+        try
+        {
+            return ParseRoot(root, owner, source);
+        }
+        catch (InvalidOperationException)
+        {
+            // Strings that are not valid UTF-16 (lone surrogates) cannot be read as text.
+            throw Malformed();
+        }
+    }
+
+    private static ExecutionRequest ParseRoot(JsonElement root, string owner, string source)
+    {
         if (root.ValueKind != JsonValueKind.Object) throw Malformed();
         var label = root.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : "";
         if (!root.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() is 0 or > MaxActions)

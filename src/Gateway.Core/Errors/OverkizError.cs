@@ -19,6 +19,7 @@ public sealed record OverkizError(int Status, string ErrorCode, string? Error)
     public static OverkizError NotAuthenticated() => new(401, "RESOURCE_ACCESS_DENIED", "Not authenticated.");
     public static OverkizError BadParameters(string message) => new(400, "INVALID_PARAMETER", $"Bad parameters. (\"\"{message}\"\")");
     public static OverkizError TooManyExecutions(int limit) => new(400, "EXEC_QUEUE_FULL", $"Too many executions in progress (limit {limit})");
+    public static OverkizError ShuttingDown() => new(400, "UNSPECIFIED_ERROR", "\"The gateway is shutting down.\"");
     public static OverkizError TooManyListeners(int limit) => new(400, "UNSPECIFIED_ERROR", $"\"Too many registered event listeners (limit {limit}).\"");
     public static OverkizError BodyTooLarge(long limit) => new(413, "INVALID_PARAMETER", $"Bad parameters. (\"\"request body larger than {limit} bytes\"\")");
     public static OverkizError UnsupportedMediaType() => new(415, "INVALID_PARAMETER", "Bad parameters. (\"\"expected application/json\"\")");

@@ -5,7 +5,7 @@ namespace Gateway.Core.Executions;
 /// <summary>The inline action group shown inside a current execution.</summary>
 public sealed record ActionGroupView(
     [property: JsonPropertyName("label")] string Label,
-    [property: JsonPropertyName("actions")] IReadOnlyList<ActionRecord> Actions)
+    [property: JsonPropertyName("actions"), JsonPropertyOrder(10)] IReadOnlyList<ActionRecord> Actions)
 {
     [JsonPropertyName("shortcut")] public bool Shortcut => false;
     [JsonPropertyName("notificationTypeMask")] public int NotificationTypeMask => 0;

@@ -4,11 +4,11 @@ namespace Gateway.Core.Model;
 
 /// <summary>What a kind of device can do and report: the <c>definition</c> object of a device.</summary>
 public sealed record DeviceDefinition(
-    [property: JsonPropertyName("commands")] IReadOnlyList<CommandDefinition> Commands,
-    [property: JsonPropertyName("states")] IReadOnlyList<StateDefinition> States,
-    [property: JsonPropertyName("widgetName")] string WidgetName,
-    [property: JsonPropertyName("uiClass")] string UiClass,
-    [property: JsonPropertyName("type")] string Type)
+    [property: JsonPropertyName("commands"), JsonPropertyOrder(3)] IReadOnlyList<CommandDefinition> Commands,
+    [property: JsonPropertyName("states"), JsonPropertyOrder(0)] IReadOnlyList<StateDefinition> States,
+    [property: JsonPropertyName("widgetName"), JsonPropertyOrder(1)] string WidgetName,
+    [property: JsonPropertyName("uiClass"), JsonPropertyOrder(4)] string UiClass,
+    [property: JsonPropertyName("type"), JsonPropertyOrder(2)] string Type)
 {
     public CommandDefinition? FindCommand(string name)
     {

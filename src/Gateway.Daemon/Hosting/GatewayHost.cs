@@ -14,6 +14,7 @@ using Gateway.Engine.Executions;
 using Gateway.Engine.Listeners;
 using Gateway.Engine.Pod;
 using Gateway.Engine.Radios;
+using Gateway.Radio.EnOcean;
 using Gateway.Radio.Simulated;
 using Gateway.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -113,6 +114,9 @@ public static class GatewayHost
             services.AddSingleton(new SimulatedRadio(simulated, time));
             services.AddSingleton<IRadio>(sp => sp.GetRequiredService<SimulatedRadio>());
         }
+        var enOcean = configuration.GetSection("Radios:EnOcean").Get<EnOceanRadioOptions>() ?? new EnOceanRadioOptions();
+        if (!string.IsNullOrWhiteSpace(enOcean.Port))
+            services.AddSingleton<IRadio>(sp => new EnOceanRadio(enOcean, time, sp.GetRequiredService<ILogger<EnOceanRadio>>()));
         services.AddSingleton(sp => new RadioDirectory(sp.GetServices<IRadio>()));
         services.AddSingleton<RadioHost>();
         services.AddGatewayApi();

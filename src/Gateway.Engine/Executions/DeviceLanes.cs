@@ -1,8 +1,9 @@
 namespace Gateway.Engine.Executions;
 
 /// <summary>
-/// One lane per device: commands for a device run one at a time. A newcomer interrupts the command in progress
-/// (a "stop" must not wait for a 30-second "close" to end), then runs after it has unwound.
+/// One lane per device: commands for a device run one at a time, and the latest request wins. A newcomer
+/// interrupts the command in progress and every older one still waiting (a "stop" must neither wait for a
+/// 30-second "close" nor for an "open" queued behind it), then runs once they have unwound.
 /// </summary>
 internal sealed class DeviceLanes
 {
@@ -11,60 +12,61 @@ internal sealed class DeviceLanes
 
     public async Task<LaneLease> AcquireAsync(string deviceUrl, CancellationToken cancellationToken)
     {
+        var lease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Lane lane;
-        CancellationTokenSource? holder;
+        List<CancellationTokenSource> older;
         lock (_gate)
         {
             if (!_lanes.TryGetValue(deviceUrl, out lane!)) _lanes[deviceUrl] = lane = new Lane();
-            lane.Users++;
-            holder = lane.Holder;
+            older = [.. lane.Leases];
+            lane.Leases.Add(lease);
         }
-        Preempt(holder);
+        older.ForEach(Interrupt);
         try
         {
-            await lane.Gate.WaitAsync(cancellationToken);
+            await lane.Gate.WaitAsync(lease.Token);
         }
         catch
         {
-            Leave(deviceUrl, lane, null);
+            Leave(deviceUrl, lane, lease);
+            lease.Dispose();
             throw;
         }
-        var lease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        lock (_gate) lane.Holder = lease;
         return new LaneLease(this, deviceUrl, lane, lease);
     }
 
-    private static void Preempt(CancellationTokenSource? holder)
+    private static void Interrupt(CancellationTokenSource lease)
     {
         try
         {
-            holder?.Cancel();
+            lease.Cancel();
         }
         catch (ObjectDisposedException)
         {
-            // The holder finished between our look and our cancel: nothing to interrupt.
+            // It finished between our look and our cancel: nothing to interrupt.
         }
     }
 
-    private void Leave(string deviceUrl, Lane lane, CancellationTokenSource? lease)
+    private void Leave(string deviceUrl, Lane lane, CancellationTokenSource lease)
     {
         lock (_gate)
         {
-            if (lease is not null && ReferenceEquals(lane.Holder, lease)) lane.Holder = null;
-            if (--lane.Users == 0) _lanes.Remove(deviceUrl);
+            lane.Leases.Remove(lease);
+            if (lane.Leases.Count == 0) _lanes.Remove(deviceUrl);
         }
     }
 
     internal sealed class Lane
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
-        public CancellationTokenSource? Holder { get; set; }
-        public int Users { get; set; }
+
+        /// <summary>The running command's lease and those waiting, oldest first.</summary>
+        public List<CancellationTokenSource> Leases { get; } = [];
     }
 
     internal sealed class LaneLease(DeviceLanes owner, string deviceUrl, Lane lane, CancellationTokenSource lease) : IDisposable
     {
-        /// <summary>Cancelled when the execution is cancelled or another command takes over the device.</summary>
+        /// <summary>Cancelled when the execution is cancelled or a newer command takes over the device.</summary>
         public CancellationToken Token => lease.Token;
 
         public void Dispose()

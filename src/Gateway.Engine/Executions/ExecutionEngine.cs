@@ -36,7 +36,7 @@ public sealed class ExecutionEngine(
         ExecutionRequestValidator.Validate(request, registry);
         lock (_admission)
         {
-            if (_stopping) throw new OverkizException(OverkizError.TooManyExecutions(0));
+            if (_stopping) throw new OverkizException(OverkizError.ShuttingDown());
             if (_admitted >= options.MaxConcurrentExecutions)
                 throw new OverkizException(OverkizError.TooManyExecutions(options.MaxConcurrentExecutions));
             _admitted++;
@@ -53,10 +53,15 @@ public sealed class ExecutionEngine(
             throw;
         }
 
-        _running[execution.Id] = execution;
+        lock (_admission)
+        {
+            _running[execution.Id] = execution;
+            // Accepted while shutdown began: it runs only to be failed and recorded like the others.
+            if (_stopping) execution.Cancellation.Cancel();
+        }
         bus.Publish(new ExecutionRegisteredEvent(execution.StartTime, identity.SetupOid, execution.Id, request.Label, request.Actions));
         Advance(execution, ExecutionState.NotTransmitted);
-        execution.Completion = Task.Run(() => RunAsync(execution), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(execution), CancellationToken.None);
         logger.LogInformation("Execution {ExecId} {Label} accepted from {Source}: {Actions} device(s)", execution.Id, request.Label, request.Source, request.Actions.Count);
         return execution.Id;
     }
@@ -83,10 +88,14 @@ public sealed class ExecutionEngine(
     /// <summary>Fails every running execution cleanly and waits (bounded) until each is recorded.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        lock (_admission) _stopping = true;
-        var executions = _running.Values.ToList();
+        List<RunningExecution> executions;
+        lock (_admission)
+        {
+            _stopping = true;
+            executions = _running.Values.ToList();
+        }
         executions.ForEach(SafeCancel);
-        var all = Task.WhenAll(executions.Select(e => e.Completion));
+        var all = Task.WhenAll(executions.Select(e => e.Done.Task));
         await all.WaitAsync(options.ShutdownGrace, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (executions.Count > 0) logger.LogInformation("Stopped {Count} running execution(s) for shutdown", executions.Count);
     }
@@ -105,6 +114,8 @@ public sealed class ExecutionEngine(
         finally
         {
             Retire(execution);
+            execution.Done.TrySetResult();
+            execution.Dispose();
         }
     }
 
@@ -154,7 +165,6 @@ public sealed class ExecutionEngine(
     {
         var failures = execution.Failures();
         var final = failures.Count == 0 ? ExecutionState.Completed : ExecutionState.Failed;
-        Advance(execution, final);
         var history = new HistoryExecution
         {
             Id = execution.Id,
@@ -169,16 +179,20 @@ public sealed class ExecutionEngine(
             FailedCommands = failures,
             Actions = execution.Request.Actions,
         };
-        // Free the slot before the history write, so whoever sees the history entry can start a new execution.
-        Retire(execution);
+        // Durable first: a client told COMPLETED must find it in history even after a power cut.
         await store.RecordFinishedAsync(history, CancellationToken.None);
+        Retire(execution);
+        Advance(execution, final);
         logger.LogInformation("Execution {ExecId} {State} after {Duration} ms", execution.Id, final, history.Duration);
     }
 
     private void Advance(RunningExecution execution, ExecutionState next)
     {
-        if (execution.Advance(next) is { } step)
-            bus.Publish(execution.StateChanged(Now(), identity.SetupOid, step.Old, step.New));
+        lock (execution.PublishGate)
+        {
+            if (execution.Advance(next) is { } step)
+                bus.Publish(execution.StateChanged(Now(), identity.SetupOid, step.Old, step.New));
+        }
     }
 
     private void OnCommandProgress(RunningExecution execution, string deviceUrl, int rank, ExecutionState state)
@@ -207,7 +221,11 @@ public sealed class ExecutionEngine(
 
     private void Retire(RunningExecution execution)
     {
-        if (_running.TryRemove(execution.Id, out _)) Release(execution);
+        lock (_admission)
+        {
+            if (!_running.TryRemove(execution.Id, out _)) return;
+            _admitted--;
+        }
     }
 
     private void Release(RunningExecution execution)

@@ -14,7 +14,12 @@ internal sealed class RunningExecution(string id, ExecutionRequest request, long
     public long StartTime { get; } = startTime;
     public ExecutionState State { get; private set; } = ExecutionState.Initialized;
     public CancellationTokenSource Cancellation { get; } = new();
-    public Task Completion { get; set; } = Task.CompletedTask;
+
+    /// <summary>Completes when the execution has finished and been recorded (or given up).</summary>
+    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Held while a state change is decided and published, so listeners see transitions in order.</summary>
+    public Lock PublishGate { get; } = new();
 
     /// <summary>Moves the state forward (never back); returns the transition when one happened.</summary>
     public (ExecutionState Old, ExecutionState New)? Advance(ExecutionState next)

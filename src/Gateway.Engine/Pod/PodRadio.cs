@@ -28,7 +28,7 @@ public sealed class PodRadio(string label) : IRadio
             DeviceState.Of("core:CountryCodeState", "FR"),
             DeviceState.Of("core:ConnectivityState", "online"),
             DeviceState.Of("core:LocalIPv4AddressState", LocalIPv4() ?? "127.0.0.1"),
-            DeviceState.Of("internal:LightingLedPodModeState", 1.0),
+            DeviceState.Of("internal:LightingLedPodModeState", 1),
         ], []));
         return Task.CompletedTask;
     }
@@ -42,9 +42,9 @@ public sealed class PodRadio(string label) : IRadio
         progress.Transmitted();
         var states = command.Name switch
         {
-            "setPodLedOn" => [DeviceState.Of("internal:LightingLedPodModeState", 1.0)],
-            "setPodLedOff" => [DeviceState.Of("internal:LightingLedPodModeState", 0.0)],
-            "setLightingLedPodMode" => [DeviceState.Of("internal:LightingLedPodModeState", command.Parameters[0].GetDouble())],
+            "setPodLedOn" => [DeviceState.Of("internal:LightingLedPodModeState", 1)],
+            "setPodLedOff" => [DeviceState.Of("internal:LightingLedPodModeState", 0)],
+            "setLightingLedPodMode" => [DeviceState.Of("internal:LightingLedPodModeState", (int)Math.Round(command.Parameters[0].GetDouble()))],
             "setCountryCode" => [DeviceState.Of("core:CountryCodeState", command.Parameters[0].GetString() ?? "")],
             "getName" => [DeviceState.Of("core:NameState", label)],
             "refreshPodMode" or "refreshUpdateStatus" or "update" or "activateCalendar" or "deactivateCalendar" => Array.Empty<DeviceState>(),

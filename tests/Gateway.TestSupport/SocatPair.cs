@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Gateway.Serial.Tests;
+namespace Gateway.TestSupport;
 
 /// <summary>A pseudo-terminal pair made by socat: two linked paths that behave like the two ends of a serial cable.</summary>
 public sealed class SocatPair : IAsyncDisposable
