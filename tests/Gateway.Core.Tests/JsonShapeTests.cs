@@ -14,7 +14,7 @@ public class JsonShapeTests
         var real = Fixtures.Load("local_events.json")[1];
         var ours = JsonDocument.Parse(EventJson.Serialize(
             new DeviceStateChangedEvent("io://1234-5678-1234/5928357", [DeviceState.Of("core:TargetClosureState", 100)]))).RootElement;
-        Assert.Equal(Fixtures.Keys(real), Fixtures.Keys(ours));
+        Assert.Equal(Fixtures.OrderedKeys(real), Fixtures.OrderedKeys(ours));
         Assert.Equal(real.GetProperty("deviceStates")[0].GetRawText().Replace(" ", "").Replace("\n", ""),
             ours.GetProperty("deviceStates")[0].GetRawText());
     }
@@ -49,8 +49,8 @@ public class JsonShapeTests
             new ActionGroupView("Execution via Home Assistant", [new ActionRecord("rts://1234-5678-1234/12345678", [new CommandRecord("close", null, null)])]),
             "Execution : Execution via Home Assistant", "699dd967-0a19-0481-7a62-99b990a2feb8", ExecutionState.Transmitted),
             GatewayJsonContext.Default.CurrentExecution);
-        Assert.Equal(Fixtures.Keys(real), Fixtures.Keys(ours));
-        Assert.Equal(Fixtures.Keys(real.GetProperty("actionGroup")), Fixtures.Keys(ours.GetProperty("actionGroup")));
+        Assert.Equal(Fixtures.OrderedKeys(real), Fixtures.OrderedKeys(ours));
+        Assert.Equal(Fixtures.OrderedKeys(real.GetProperty("actionGroup")), Fixtures.OrderedKeys(ours.GetProperty("actionGroup")));
         var realCommand = real.GetProperty("actionGroup").GetProperty("actions")[0].GetProperty("commands")[0];
         var ourCommand = ours.GetProperty("actionGroup").GetProperty("actions")[0].GetProperty("commands")[0];
         Assert.Equal(Fixtures.Keys(realCommand), Fixtures.Keys(ourCommand));
@@ -73,5 +73,8 @@ public class JsonShapeTests
         var ours = JsonSerializer.SerializeToElement(device, GatewayJsonContext.Default.Device);
         var missing = Fixtures.Keys(real).Except(Fixtures.Keys(ours)).ToList();
         Assert.Empty(missing);
+        Assert.Equal(Fixtures.OrderedKeys(real), Fixtures.SharedKeysInOrder(ours, real));
+        Assert.Equal(["oid", "placeOID", "creationTime", "lastUpdateTime"], Fixtures.OrderedKeys(ours).Except(Fixtures.OrderedKeys(real)));
+        Assert.Equal(Fixtures.OrderedKeys(real.GetProperty("definition")), Fixtures.OrderedKeys(ours.GetProperty("definition")));
     }
 }

@@ -115,6 +115,20 @@ public class ExecutionEngineTests
     }
 
     [Fact]
+    public async Task The_latest_command_also_overrides_one_still_queued_for_the_device()
+    {
+        var h = new EngineHarness();
+        var first = await h.Engine.ApplyAsync(EngineHarness.Request(("1", [EngineHarness.Command("close")])), default);
+        h.Time.Advance(TimeSpan.FromMilliseconds(100));
+        var queued = await h.Engine.ApplyAsync(EngineHarness.Request(("1", [EngineHarness.Command("close")])), default);
+        var latest = await h.Engine.ApplyAsync(EngineHarness.Request(("1", [EngineHarness.Command("stop")])), default);
+
+        Assert.Equal(ExecutionState.Completed, h.Finish(latest).State);
+        Assert.Equal("CMDCANCELLED", h.Finish(first).FailureType);
+        Assert.Equal("CMDCANCELLED", h.Finish(queued).FailureType);
+    }
+
+    [Fact]
     public async Task Past_the_concurrency_bound_new_executions_are_refused()
     {
         var h = new EngineHarness(maxConcurrent: 2);

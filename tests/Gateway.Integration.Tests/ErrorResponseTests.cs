@@ -29,6 +29,19 @@ public class ErrorResponseTests(GatewayFixture gateway) : IClassFixture<GatewayF
     }
 
     [Fact]
+    public async Task Error_bodies_are_byte_for_byte_those_of_a_box()
+    {
+        using var client = gateway.Client();
+        using var content = new StringContent(Apply("io://9876-1234-8767/4468654", "close"), Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync("exec/apply", content);
+        var fixture = Fixture("400-no-such-device.json");
+        var expected = JsonSerializer.Serialize(new { error = fixture.GetProperty("error").GetString(), errorCode = fixture.GetProperty("errorCode").GetString() },
+            new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Equal(expected, await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Two_actions_on_one_device_get_duplicate_field()
     {
         using var client = gateway.Client();

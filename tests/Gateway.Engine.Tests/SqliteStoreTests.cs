@@ -1,0 +1,78 @@
+using Gateway.Core.Catalog;
+using Gateway.Core.Executions;
+using Gateway.Core.Model;
+using Gateway.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Gateway.Engine.Tests;
+
+/// <summary>The SQLite stores against a real database file, closed and reopened as a restart does.</summary>
+public sealed class SqliteStoreTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("gatewayd-store-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static Device Device(string url, int closure) => new()
+    {
+        Oid = Guid.NewGuid().ToString(), DeviceUrl = url, Label = "Shutter", ControllableName = "io:RollerShutterGenericIOComponent",
+        Definition = DeviceCatalog.LoadEmbedded().Get("io:RollerShutterGenericIOComponent").Definition,
+        States = [DeviceState.Of("core:ClosureState", closure)], Attributes = [DeviceState.Of("core:Manufacturer", "x")],
+        Available = true, PlaceOid = "p", Type = 1, SubsystemId = DeviceUrl.Parse(url).SubsystemId ?? 0, CreationTime = 1, LastUpdateTime = 2,
+    };
+
+    [Fact]
+    public async Task Devices_come_back_with_their_latest_states_and_subsystem()
+    {
+        await using (var database = await SqliteDatabase.OpenAsync(_directory, NullLogger.Instance, default))
+        {
+            var store = new SqliteDeviceStore(database, NullLogger<SqliteDeviceStore>.Instance);
+            store.Save(Device("io://1234-5678-1234/77#2", 10));
+            store.Save(Device("io://1234-5678-1234/77#2", 55));
+            await store.FlushAsync(default);
+            await store.DisposeAsync();
+        }
+
+        await using var reopened = await SqliteDatabase.OpenAsync(_directory, NullLogger.Instance, default);
+        var loaded = Assert.Single(await new SqliteDeviceStore(reopened, NullLogger<SqliteDeviceStore>.Instance).LoadAllAsync(default));
+        Assert.Equal(2, loaded.SubsystemId);
+        Assert.Equal(55, loaded.FindState("core:ClosureState")!.Value.GetInt32());
+        Assert.Equal("x", loaded.Attributes[0].Value.GetString());
+    }
+
+    [Fact]
+    public async Task Unfinished_executions_are_failed_as_interrupted_and_tokens_are_stored_as_hashes()
+    {
+        await using var database = await SqliteDatabase.OpenAsync(_directory, NullLogger.Instance, default);
+        var executions = new SqliteExecutionStore(database);
+        var request = new ExecutionRequest("x", [new ActionRecord("io://1234-5678-1234/1", [new CommandRecord("open", null, null)])], "me", "local");
+        await executions.RecordStartedAsync("e1", request, 5, default);
+
+        Assert.Equal(1, await executions.FailUnfinishedAsync(9, default));
+        var history = Assert.Single(await executions.LoadHistoryAsync(10, default));
+        Assert.Equal(ExecutionState.Failed, history.State);
+        Assert.Equal("INTERRUPTED_BY_RESTART", history.FailureType);
+
+        var tokens = new SqliteTokenStore(database);
+        var (info, secret) = await tokens.CreateAsync("phone", 1, default);
+        Assert.Equal(info.Id, (await tokens.FindBySecretAsync(secret, default))!.Id);
+        Assert.Null(await tokens.FindBySecretAsync(secret + "0", default));
+        // The database and its write-ahead log together hold everything written so far.
+        var files = Directory.GetFiles(_directory, SqliteDatabase.FileName + "*");
+        Assert.Contains(files, f => f.EndsWith("-wal"));
+        foreach (var file in files)
+        {
+            var text = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(file));
+            Assert.DoesNotContain(secret, text);
+        }
+    }
+
+    [Fact]
+    public async Task A_corrupt_database_is_moved_aside_and_replaced()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_directory, SqliteDatabase.FileName), "this is not a database, not at all, but it is long enough to look like a header....................................");
+        await using var database = await SqliteDatabase.OpenAsync(_directory, NullLogger.Instance, default);
+        Assert.Empty(await new SqliteDeviceStore(database, NullLogger<SqliteDeviceStore>.Instance).LoadAllAsync(default));
+        Assert.Single(Directory.GetFiles(_directory, "gateway.db.corrupt-*"));
+    }
+}
