@@ -26,7 +26,7 @@ trap 'rm -rf "$results"' EXIT
 dotnet build Gateway.sln -c Release -nologo -v quiet
 
 status=0
-for project in tests/*/*.csproj; do
+for project in tests/*.Tests/*.csproj; do
   name="$(basename "$project" .csproj)"
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=${name}.trx" --results-directory "$results/$name" || status=$?

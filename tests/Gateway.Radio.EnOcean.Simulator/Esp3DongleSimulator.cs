@@ -168,14 +168,21 @@ public sealed class Esp3DongleSimulator(IByteTransport link, uint baseId = 0xFF8
         await _writeGate.WaitAsync();
         try
         {
+            // A pty moves bytes instantly; on a real line the frame is complete only after 10 bit times per byte.
+            if (baudRate > 0) WaitPrecisely(TimeSpan.FromSeconds(bytes.Length * 10.0 / baudRate));
             await link.WriteAsync(bytes, TimeSpan.FromSeconds(2), CancellationToken.None);
-            // A pty moves bytes instantly; a real dongle needs 10 bit times per byte.
-            if (baudRate > 0) await Task.Delay(TimeSpan.FromSeconds(bytes.Length * 10.0 / baudRate));
         }
         finally
         {
             _writeGate.Release();
         }
+    }
+
+    /// <summary>Timer-based delays are only good to a millisecond or so; a frame lasts about four.</summary>
+    private static void WaitPrecisely(TimeSpan duration)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (System.Diagnostics.Stopwatch.GetElapsedTime(start) < duration) Thread.SpinWait(20);
     }
 
     private static byte[] VersionPayload()

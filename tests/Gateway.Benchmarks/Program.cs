@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Running;
+using Gateway.Benchmarks;
+
+// dotnet run -c Release --project tests/Gateway.Benchmarks -- esp3 | enocean-latency [samples]
+switch (args.FirstOrDefault())
+{
+    case "esp3":
+        var summary = BenchmarkRunner.Run<Esp3DecodeBenchmarks>();
+        var report = summary.Reports.Single();
+        var nanoseconds = report.ResultStatistics!.Mean;
+        Console.WriteLine($"RESULT esp3 | frames decoded per second (bytes → ESP3 → ERP1 → EEP states) | {1e9 / nanoseconds:N0} |");
+        Console.WriteLine($"RESULT esp3 | mean time per frame | {nanoseconds:F0} ns |");
+        Console.WriteLine($"RESULT esp3 | allocated per frame | {report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0} B |");
+        return 0;
+    case "enocean-latency":
+        var samples = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300;
+        Console.WriteLine(await EnOceanLatencyBenchmark.RunAsync(samples));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | enocean-latency [samples]");
+        return 2;
+}
