@@ -5,8 +5,8 @@
 #
 # Starts a throw-away daemon (temp data directory, simulated home of 200 devices, HTTPS on a free loopback port),
 # measures time to ready and resident memory, then runs wrk against GET /setup/devices, the constant-bytes
-# baseline GET /gatewayd/bench/static-devices, and POST /exec/apply. Takes about a minute and a half.
-# Environment: DURATION (default 15s), THREADS (2), CONNECTIONS (32), WARMUP (5s, GET routes only),
+# baseline GET /gatewayd/bench/static-devices, and POST /exec/apply. Takes about two minutes.
+# Environment: DURATION (default 15s), THREADS (2), CONNECTIONS (32), WARMUP (10s per GET route),
 # BENCH_OUTPUT (default docs/benchmarks.md; empty to skip writing).
 set -euo pipefail
 
@@ -16,7 +16,7 @@ cd "$ROOT"
 DURATION="${DURATION:-15s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
-WARMUP="${WARMUP:-5s}"
+WARMUP="${WARMUP:-10s}"
 HOME_SIZE=200
 OUTPUT="${BENCH_OUTPUT-docs/benchmarks.md}"
 API=/enduser-mobile-web/1/enduserAPI
@@ -83,8 +83,15 @@ DAEMON_ARGS=(
   "--Gateway:Engine:MaxConcurrentExecutions=100000"
 )
 
-# Other work on the machine skews every figure; the load average goes into the report so a noisy run shows.
-LOADAVG="$(cut -d' ' -f1-3 /proc/loadavg)"
+# Other work on the machine skews every figure; how idle the CPUs were just before goes into the report.
+cpu_idle_percent() {
+  local a b
+  a="$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"
+  sleep 1
+  b="$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.0f", 100 * (y[1] - x[1]) / (y[2] - x[2]) }'
+}
+IDLE_BEFORE="$(cpu_idle_percent)"
 
 log "starting gatewayd on port $PORT"
 START_US="${EPOCHREALTIME/./}"
@@ -166,7 +173,8 @@ run_wrk() { # name, path, extra wrk arguments...
   ERRORS[$name]="${ERRORS[$name]:-0}"
 }
 
-# Both GET routes get the same short warm-up first (JIT tiers, TLS sessions), so that neither pays for the other.
+# Both GET routes get the same warm-up first. The first ~20 s under load are slower (JIT tiers, the GC heap growing
+# from ~95 to ~190 MB), and without it whichever route ran first came out 20-40 % behind the other.
 for path in "$API/setup/devices" /gatewayd/bench/static-devices; do
   wrk "-t$THREADS" "-c$CONNECTIONS" "-d$WARMUP" -H "$AUTH" "$BASE$path" >/dev/null
 done
@@ -209,12 +217,12 @@ SDK_VERSION="$(dotnet --version)"
 RUN_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')"
 SECTION="$(
   echo "<!-- bench:local-api:start (written by scripts/bench.sh; edits inside are overwritten) -->"
-  echo "Run on $RUN_DATE; machine: $(nproc) CPUs, $(uname -m), .NET SDK $SDK_VERSION; load average before the run: $LOADAVG."
+  echo "Run on $RUN_DATE; machine: $(nproc) CPUs, $(uname -m), .NET SDK $SDK_VERSION; CPUs ${IDLE_BEFORE} % idle just before the run."
   echo
   echo '```sh'
   echo "./scripts/bench.sh"
   echo "# daemon:"
-  echo "dotnet src/Gateway.Daemon/bin/Release/net10.0/gatewayd.dll ${DAEMON_ARGS[*]/#--Gateway:DataDirectory=*/--Gateway:DataDirectory=\$TMPDIR}"
+  echo "dotnet src/Gateway.Daemon/bin/Release/net10.0/gatewayd.dll ${DAEMON_ARGS[*]/#--Gateway:DataDirectory=*/--Gateway:DataDirectory=<temp dir>}"
   echo "# load, one run per request above:"
   echo "$WRK_CMD https://127.0.0.1:$PORT<path>   # exec/apply adds: -s scripts/bench/exec-apply.lua"
   echo '```'
