@@ -22,6 +22,7 @@ public static class GatewayApi
         api.MapEventEndpoints();
         api.MapExecutionEndpoints();
         api.MapEnOceanConfigEndpoints();
+        api.MapActionGroupEndpoints();
         return api;
     }
 }

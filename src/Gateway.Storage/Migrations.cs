@@ -37,6 +37,11 @@ internal static class Migrations
         CREATE INDEX executions_by_start ON executions (start_time);
         CREATE TABLE api_tokens (id TEXT PRIMARY KEY, label TEXT NOT NULL, secret_hash TEXT NOT NULL UNIQUE, creation_time INTEGER NOT NULL);
         """,
+        """
+        CREATE TABLE action_groups (oid TEXT PRIMARY KEY, document TEXT NOT NULL);
+        CREATE TABLE scheduled_executions (trigger_id TEXT PRIMARY KEY, action_group_oid TEXT NOT NULL, utc_time INTEGER NOT NULL, document TEXT NOT NULL);
+        CREATE INDEX scheduled_executions_by_time ON scheduled_executions (utc_time);
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

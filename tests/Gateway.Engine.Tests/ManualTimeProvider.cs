@@ -39,6 +39,13 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>Sets the wall clock forward or back at once (an NTP correction); timers keep their due times.</summary>
+    public void Jump(TimeSpan by)
+    {
+        lock (_gate) _now += by;
+        FireDue();
+    }
+
     private void FireDue()
     {
         while (true)

@@ -13,4 +13,6 @@ namespace Gateway.Api.Contracts;
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(Device))]
 [JsonSerializable(typeof(DeviceAddressResponse))]
+[JsonSerializable(typeof(ActionGroupOidResponse))]
+[JsonSerializable(typeof(TriggerIdResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -23,13 +23,43 @@ public static class ExecutionRequestParser
         }
     }
 
+    /// <summary>The <c>actions</c> of an action-group body (exec/apply, POST/PUT /actionGroups).</summary>
+    public static IReadOnlyList<ActionRecord> ParseActions(JsonElement root)
+    {
+        try
+        {
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array
+                || actions.GetArrayLength() is 0 or > MaxActions)
+                throw Malformed();
+            return actions.EnumerateArray().Select(ParseAction).ToList();
+        }
+        catch (InvalidOperationException)
+        {
+            throw Malformed();
+        }
+    }
+
+    /// <summary>A string member, or null when absent; anything but a string is malformed.</summary>
+    public static string? OptionalString(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.String) throw Malformed();
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            throw Malformed();
+        }
+    }
+
     private static ExecutionRequest ParseRoot(JsonElement root, string owner, string source)
     {
-        if (root.ValueKind != JsonValueKind.Object) throw Malformed();
+        var actions = ParseActions(root);
         var label = root.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : "";
-        if (!root.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() is 0 or > MaxActions)
-            throw Malformed();
-        return new ExecutionRequest(label, actions.EnumerateArray().Select(ParseAction).ToList(), owner, source);
+        return new ExecutionRequest(label, actions, owner, source);
     }
 
     private static ActionRecord ParseAction(JsonElement action)

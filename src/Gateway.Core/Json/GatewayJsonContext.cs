@@ -29,4 +29,10 @@ namespace Gateway.Core.Json;
 [JsonSerializable(typeof(CommandExecutionStateChangedEvent))]
 [JsonSerializable(typeof(DeviceCreatedEvent))]
 [JsonSerializable(typeof(PairingModeEvent))]
+[JsonSerializable(typeof(ActionGroupEvent))]
+[JsonSerializable(typeof(DelayedTriggerEvent))]
+[JsonSerializable(typeof(Gateway.Core.ActionGroups.ActionGroup))]
+[JsonSerializable(typeof(IReadOnlyList<Gateway.Core.ActionGroups.ActionGroup>))]
+[JsonSerializable(typeof(Gateway.Core.ActionGroups.ScheduledExecution))]
+[JsonSerializable(typeof(IReadOnlyList<Gateway.Core.ActionGroups.ScheduledExecution>))]
 public sealed partial class GatewayJsonContext : JsonSerializerContext;

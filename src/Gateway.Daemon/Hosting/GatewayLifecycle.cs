@@ -1,10 +1,12 @@
 using Gateway.Core.Events;
 using Gateway.Core.Model;
 using Gateway.Core.Persistence;
+using Gateway.Engine.ActionGroups;
 using Gateway.Engine.Devices;
 using Gateway.Engine.Executions;
 using Gateway.Engine.Listeners;
 using Gateway.Engine.Radios;
+using Gateway.Engine.Scheduling;
 using Gateway.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,6 +22,8 @@ public sealed class GatewayLifecycle(
     SqliteDeviceStore deviceStore,
     SqliteDatabase database,
     EventListenerRegistry listeners,
+    ActionGroupService actionGroups,
+    ExecutionScheduler scheduler,
     IEventBus bus,
     SetupIdentity identity,
     SystemdNotifier systemd,
@@ -35,6 +39,7 @@ public sealed class GatewayLifecycle(
         var interrupted = await executions.FailUnfinishedAsync(Now(), cancellationToken);
         if (interrupted > 0) logger.LogWarning("{Count} execution(s) were interrupted by the last stop and are recorded as failed", interrupted);
         await registry.LoadAsync(cancellationToken);
+        await actionGroups.LoadAsync(cancellationToken);
         _listenerSubscription = bus.Subscribe(listeners);
     }
 
@@ -42,6 +47,7 @@ public sealed class GatewayLifecycle(
     {
         bus.Publish(new GatewaySynchronizationEvent(Now(), identity.GatewayId, Started: true));
         await radios.StartAsync(cancellationToken);
+        await scheduler.StartAsync(cancellationToken);
         bus.Publish(new GatewaySynchronizationEvent(Now(), identity.GatewayId, Started: false));
     }
 
@@ -59,6 +65,7 @@ public sealed class GatewayLifecycle(
     {
         systemd.Notify("STOPPING=1");
         _watchdog?.Dispose();
+        scheduler.Dispose();
         await engine.StopAsync(cancellationToken);
     }
 

@@ -1,16 +1,18 @@
 namespace Gateway.Engine.Executions;
 
 /// <summary>
-/// One lane per device: commands for a device run one at a time, and the latest request wins. A newcomer
-/// interrupts the command in progress and every older one still waiting (a "stop" must neither wait for a
-/// 30-second "close" nor for an "open" queued behind it), then runs once they have unwound.
+/// One lane per device: commands for a device run one at a time, and the latest request wins. A newcomer takes its
+/// place in the lane at once (in the order requests were accepted), interrupting the command in progress and every
+/// older one still waiting — a "stop" must neither wait for a 30-second "close" nor for an "open" queued behind it —
+/// then runs once they have unwound.
 /// </summary>
 internal sealed class DeviceLanes
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
 
-    public async Task<LaneLease> AcquireAsync(string deviceUrl, CancellationToken cancellationToken)
+    /// <summary>Joins the device's lane now; the returned ticket waits for the turn.</summary>
+    public Ticket Enter(string deviceUrl, CancellationToken cancellationToken)
     {
         var lease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Lane lane;
@@ -22,17 +24,7 @@ internal sealed class DeviceLanes
             lane.Leases.Add(lease);
         }
         older.ForEach(Interrupt);
-        try
-        {
-            await lane.Gate.WaitAsync(lease.Token);
-        }
-        catch
-        {
-            Leave(deviceUrl, lane, lease);
-            lease.Dispose();
-            throw;
-        }
-        return new LaneLease(this, deviceUrl, lane, lease);
+        return new Ticket(this, deviceUrl, lane, lease);
     }
 
     private static void Interrupt(CancellationTokenSource lease)
@@ -64,15 +56,24 @@ internal sealed class DeviceLanes
         public List<CancellationTokenSource> Leases { get; } = [];
     }
 
-    internal sealed class LaneLease(DeviceLanes owner, string deviceUrl, Lane lane, CancellationTokenSource lease) : IDisposable
+    /// <summary>A place in a lane: wait for the turn, then hold the device until disposed.</summary>
+    internal sealed class Ticket(DeviceLanes owner, string deviceUrl, Lane lane, CancellationTokenSource lease) : IDisposable
     {
+        private bool _holding;
+
         /// <summary>Cancelled when the execution is cancelled or a newer command takes over the device.</summary>
         public CancellationToken Token => lease.Token;
+
+        public async Task WaitForTurnAsync()
+        {
+            await lane.Gate.WaitAsync(lease.Token);
+            _holding = true;
+        }
 
         public void Dispose()
         {
             owner.Leave(deviceUrl, lane, lease);
-            lane.Gate.Release();
+            if (_holding) lane.Gate.Release();
             lease.Dispose();
         }
     }

@@ -61,7 +61,9 @@ public sealed class ExecutionEngine(
         }
         bus.Publish(new ExecutionRegisteredEvent(execution.StartTime, identity.SetupOid, execution.Id, request.Label, request.Actions));
         Advance(execution, ExecutionState.NotTransmitted);
-        _ = Task.Run(() => RunAsync(execution), CancellationToken.None);
+        // Take each device's lane now, so devices obey requests in the order they were accepted.
+        var tickets = request.Actions.Select(a => _lanes.Enter(a.DeviceUrl, execution.Cancellation.Token)).ToList();
+        _ = Task.Run(() => RunAsync(execution, tickets), CancellationToken.None);
         logger.LogInformation("Execution {ExecId} {Label} accepted from {Source}: {Actions} device(s)", execution.Id, request.Label, request.Source, request.Actions.Count);
         return execution.Id;
     }
@@ -100,11 +102,11 @@ public sealed class ExecutionEngine(
         if (executions.Count > 0) logger.LogInformation("Stopped {Count} running execution(s) for shutdown", executions.Count);
     }
 
-    private async Task RunAsync(RunningExecution execution)
+    private async Task RunAsync(RunningExecution execution, IReadOnlyList<DeviceLanes.Ticket> tickets)
     {
         try
         {
-            await Task.WhenAll(execution.Request.Actions.Select(a => RunActionAsync(execution, a)));
+            await Task.WhenAll(execution.Request.Actions.Select((a, i) => RunActionAsync(execution, a, tickets[i])));
             await FinishAsync(execution);
         }
         catch (Exception ex)
@@ -119,18 +121,19 @@ public sealed class ExecutionEngine(
         }
     }
 
-    private async Task RunActionAsync(RunningExecution execution, ActionRecord action)
+    private async Task RunActionAsync(RunningExecution execution, ActionRecord action, DeviceLanes.Ticket ticket)
     {
+        using var lane = ticket;
         var url = DeviceUrl.Parse(action.DeviceUrl);
         var radio = radios.Find(url.Protocol);
         var rank = 0;
         try
         {
             if (radio is null) throw new RadioCommandException(FailureType.ActuatorUnknown, $"no radio for {url.Protocol}");
-            using var lease = await _lanes.AcquireAsync(action.DeviceUrl, execution.Cancellation.Token);
+            await lane.WaitForTurnAsync();
             for (rank = 0; rank < action.Commands.Count; rank++)
             {
-                await RunCommandAsync(execution, radio, url, action.Commands[rank], rank, lease.Token);
+                await RunCommandAsync(execution, radio, url, action.Commands[rank], rank, lane.Token);
             }
         }
         catch (Exception ex)

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Gateway.Api.Contracts;
+using Gateway.Api.Infrastructure;
+using Gateway.Core.Errors;
+using Gateway.Core.Json;
+using Gateway.Engine.ActionGroups;
+using Gateway.Engine.Scheduling;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Gateway.Api.Endpoints;
+
+/// <summary>
+/// /actionGroups (create, update, read, delete), POST /exec/{actionGroupOID}, and the scheduled executions:
+/// /exec/schedule… and /exec/delayedTriggerSchedule… — none of which a TaHoma box serves locally.
+/// </summary>
+public static class ActionGroupEndpoints
+{
+    public static void MapActionGroupEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/actionGroups", (ActionGroupService groups) =>
+            Results.Json(groups.All(), GatewayJsonContext.Default.IReadOnlyListActionGroup));
+
+        api.MapGet("/actionGroups/{oid}", (string oid, ActionGroupService groups) =>
+            Results.Json(groups.Find(oid) ?? throw new OverkizException(OverkizError.UnknownObject()), GatewayJsonContext.Default.ActionGroup));
+
+        api.MapPost("/actionGroups", async (HttpContext context, ActionGroupService groups) =>
+        {
+            using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.MalformedActionGroup());
+            var group = await groups.CreateAsync(Draft(body.RootElement), context.RequestAborted);
+            return Results.Json(new ActionGroupOidResponse(group.Oid), ApiJsonContext.Default.ActionGroupOidResponse, statusCode: StatusCodes.Status201Created);
+        });
+
+        api.MapPut("/actionGroups", async (HttpContext context, ActionGroupService groups) =>
+        {
+            using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.MalformedActionGroup());
+            var oid = ExecutionRequestParser.OptionalString(body.RootElement, "oid") ?? throw new OverkizException(OverkizError.MalformedActionGroup());
+            var group = await groups.UpdateAsync(oid, Draft(body.RootElement), context.RequestAborted);
+            return Results.Json(group, GatewayJsonContext.Default.ActionGroup);
+        });
+
+        api.MapDelete("/actionGroups/{oid}", async (string oid, HttpContext context, ActionGroupService groups) =>
+        {
+            await groups.DeleteAsync(oid, context.RequestAborted);
+            return Results.NoContent();
+        });
+
+        api.MapPost("/exec/{actionGroupOid}", async (string actionGroupOid, HttpContext context, ActionGroupService groups) =>
+        {
+            var owner = BearerTokenMiddleware.TokenOf(context)?.Label ?? "local";
+            var execId = await groups.ExecuteAsync(actionGroupOid, owner, "local", context.RequestAborted);
+            return Results.Json(new ExecIdResponse(execId), ApiJsonContext.Default.ExecIdResponse);
+        });
+
+        api.MapPost("/exec/schedule/{actionGroupOid}/{utcTimestamp}", async (string actionGroupOid, string utcTimestamp, HttpContext context, ExecutionScheduler scheduler) =>
+        {
+            if (!long.TryParse(utcTimestamp, out var utcTime) || utcTime <= 0)
+                throw new OverkizException(OverkizError.BadParameters("utcTimestamp must be milliseconds since 1970-01-01 UTC"));
+            var schedule = await scheduler.ScheduleAsync(actionGroupOid, utcTime, context.RequestAborted);
+            return Results.Json(new TriggerIdResponse(schedule.TriggerId), ApiJsonContext.Default.TriggerIdResponse);
+        });
+
+        api.MapGet("/exec/schedule", (ExecutionScheduler scheduler) =>
+            Results.Json(scheduler.All(), GatewayJsonContext.Default.IReadOnlyListScheduledExecution));
+        api.MapGet("/exec/schedule/{actionGroupOid}", (string actionGroupOid, ExecutionScheduler scheduler) =>
+            Results.Json(scheduler.ForGroup(actionGroupOid), GatewayJsonContext.Default.IReadOnlyListScheduledExecution));
+        api.MapGet("/exec/delayedTriggerSchedule", (ExecutionScheduler scheduler) =>
+            Results.Json(scheduler.All(), GatewayJsonContext.Default.IReadOnlyListScheduledExecution));
+        api.MapGet("/exec/delayedTriggerSchedule/{triggerId}", (string triggerId, ExecutionScheduler scheduler) =>
+            Results.Json(scheduler.Find(triggerId) ?? throw new OverkizException(OverkizError.UnknownObject()), GatewayJsonContext.Default.ScheduledExecution));
+        api.MapDelete("/exec/delayedTriggerSchedule/{triggerId}", async (string triggerId, HttpContext context, ExecutionScheduler scheduler) =>
+            await scheduler.CancelAsync(triggerId, context.RequestAborted) ? Results.NoContent() : throw new OverkizException(OverkizError.UnknownObject()));
+    }
+
+    private static ActionGroupDraft Draft(JsonElement root)
+    {
+        var actions = ExecutionRequestParser.ParseActions(root);
+        var label = ExecutionRequestParser.OptionalString(root, "label") ?? throw new OverkizException(OverkizError.MalformedActionGroup());
+        return new ActionGroupDraft(
+            label,
+            actions,
+            ExecutionRequestParser.OptionalString(root, "metadata"),
+            root.TryGetProperty("shortcut", out var shortcut) && shortcut.ValueKind == JsonValueKind.True,
+            root.TryGetProperty("notificationTypeMask", out var mask) && mask.TryGetInt32(out var m) ? m : 0,
+            ExecutionRequestParser.OptionalString(root, "notificationCondition"),
+            ExecutionRequestParser.OptionalString(root, "notificationText"),
+            ExecutionRequestParser.OptionalString(root, "notificationTitle"));
+    }
+}

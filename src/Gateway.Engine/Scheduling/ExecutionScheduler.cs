@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using Gateway.Core.ActionGroups;
+using Gateway.Core.Errors;
+using Gateway.Core.Events;
+using Gateway.Core.Executions;
+using Gateway.Core.Model;
+using Gateway.Core.Persistence;
+using Gateway.Engine.ActionGroups;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Engine.Scheduling;
+
+/// <summary>
+/// Runs action groups at a given UTC time. Schedules are persisted; a half-second tick compares them with the wall
+/// clock, so a clock corrected by NTP neither fires a schedule twice (it is removed as it fires) nor skips one (a
+/// jump forward makes it due at once). A schedule found late — the gateway was off, or the clock jumped — still runs
+/// if it is less than <see cref="GraceWindow"/> late; beyond that it is recorded in history as missed.
+/// </summary>
+public sealed class ExecutionScheduler(
+    IActionGroupStore store,
+    IExecutionStore history,
+    ActionGroupService actionGroups,
+    IEventBus bus,
+    SetupIdentity identity,
+    TimeProvider time,
+    ILogger<ExecutionScheduler> logger) : IDisposable
+{
+    public static readonly TimeSpan GraceWindow = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
+    public const int MaxSchedules = 1000;
+    public const string MissedFailure = "MISSED_WHILE_OFF";
+
+    private readonly ConcurrentDictionary<string, ScheduledExecution> _schedules = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _firing = new(1, 1);
+    private ITimer? _timer;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var schedule in await store.LoadSchedulesAsync(cancellationToken)) _schedules[schedule.TriggerId] = schedule;
+        _timer = time.CreateTimer(_ => _ = FireDueAsync(), null, TimeSpan.Zero, Tick);
+    }
+
+    public IReadOnlyList<ScheduledExecution> All() => _schedules.Values.OrderBy(s => s.UtcTime).ToList();
+
+    public IReadOnlyList<ScheduledExecution> ForGroup(string actionGroupOid) => All().Where(s => s.ActionGroupOid == actionGroupOid).ToList();
+
+    public ScheduledExecution? Find(string triggerId) => _schedules.GetValueOrDefault(triggerId);
+
+    public async Task<ScheduledExecution> ScheduleAsync(string actionGroupOid, long utcTime, CancellationToken cancellationToken)
+    {
+        var group = actionGroups.Find(actionGroupOid) ?? throw new OverkizException(OverkizError.UnknownObject());
+        if (utcTime < Now() - (long)GraceWindow.TotalMilliseconds)
+            throw new OverkizException(OverkizError.BadParameters("the schedule time is in the past"));
+        if (_schedules.Count >= MaxSchedules) throw new OverkizException(OverkizError.BadParameters($"at most {MaxSchedules} scheduled executions"));
+        var schedule = new ScheduledExecution(Guid.NewGuid().ToString(), group.Label, utcTime, actionGroupOid);
+        await store.SaveScheduleAsync(schedule, cancellationToken);
+        _schedules[schedule.TriggerId] = schedule;
+        bus.Publish(new DelayedTriggerEvent(Now(), identity.SetupOid, schedule.TriggerId, Set: true));
+        logger.LogInformation("Action group {Label} scheduled for {Time:u} ({TriggerId})", group.Label, DateTimeOffset.FromUnixTimeMilliseconds(utcTime), schedule.TriggerId);
+        return schedule;
+    }
+
+    public async Task<bool> CancelAsync(string triggerId, CancellationToken cancellationToken)
+    {
+        if (!_schedules.TryRemove(triggerId, out _)) return false;
+        await store.DeleteScheduleAsync(triggerId, cancellationToken);
+        bus.Publish(new DelayedTriggerEvent(Now(), identity.SetupOid, triggerId, Set: false));
+        return true;
+    }
+
+    public void Dispose() => _timer?.Dispose();
+
+    private async Task FireDueAsync()
+    {
+        if (!await _firing.WaitAsync(0)) return; // the previous tick is still at work
+        try
+        {
+            var now = Now();
+            foreach (var schedule in _schedules.Values.Where(s => s.UtcTime <= now).OrderBy(s => s.UtcTime).ToList())
+            {
+                if (!_schedules.TryRemove(schedule.TriggerId, out _)) continue;
+                try
+                {
+                    await store.DeleteScheduleAsync(schedule.TriggerId, CancellationToken.None);
+                    if (now - schedule.UtcTime <= (long)GraceWindow.TotalMilliseconds) await RunAsync(schedule);
+                    else await RecordMissedAsync(schedule, now);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogError(ex, "Scheduled execution {TriggerId} could not run", schedule.TriggerId);
+                }
+            }
+        }
+        finally
+        {
+            _firing.Release();
+        }
+    }
+
+    private async Task RunAsync(ScheduledExecution schedule)
+    {
+        try
+        {
+            var execId = await actionGroups.ExecuteAsync(schedule.ActionGroupOid, "scheduler", $"schedule:{schedule.TriggerId}", CancellationToken.None);
+            logger.LogInformation("Scheduled execution {TriggerId} started as {ExecId}", schedule.TriggerId, execId);
+        }
+        catch (OverkizException ex)
+        {
+            // The group was deleted or no longer validates (a device is gone): keep a trace of what did not run.
+            logger.LogWarning("Scheduled execution {TriggerId} refused: {Error}", schedule.TriggerId, ex.Error.Error);
+            await RecordAsync(schedule, Now(), "NON_EXECUTING");
+        }
+    }
+
+    private async Task RecordMissedAsync(ScheduledExecution schedule, long now)
+    {
+        logger.LogWarning("Scheduled execution {TriggerId} was due {Late} ago: recorded as missed", schedule.TriggerId, TimeSpan.FromMilliseconds(now - schedule.UtcTime));
+        await RecordAsync(schedule, now, MissedFailure);
+    }
+
+    private async Task RecordAsync(ScheduledExecution schedule, long now, string failure)
+    {
+        var actions = actionGroups.Find(schedule.ActionGroupOid)?.Actions ?? [];
+        var request = new ExecutionRequest(schedule.Label, actions, "scheduler", $"schedule:{schedule.TriggerId}");
+        var id = Guid.NewGuid().ToString();
+        await history.RecordStartedAsync(id, request, schedule.UtcTime, CancellationToken.None);
+        await history.RecordFinishedAsync(new HistoryExecution
+        {
+            Id = id, EventTime = schedule.UtcTime, Owner = "scheduler", Source = request.Source, Label = schedule.Label,
+            EffectiveStartTime = schedule.UtcTime, EndTime = now, State = ExecutionState.Failed, FailureType = failure, Actions = actions,
+        }, CancellationToken.None);
+    }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+}
