@@ -23,6 +23,7 @@ public static class GatewayApi
         api.MapExecutionEndpoints();
         api.MapEnOceanConfigEndpoints();
         api.MapActionGroupEndpoints();
+        api.MapLocationEndpoints();
         return api;
     }
 }

@@ -31,6 +31,8 @@ namespace Gateway.Core.Json;
 [JsonSerializable(typeof(PairingModeEvent))]
 [JsonSerializable(typeof(ActionGroupEvent))]
 [JsonSerializable(typeof(DelayedTriggerEvent))]
+[JsonSerializable(typeof(Gateway.Core.Location.SetupLocation))]
+[JsonSerializable(typeof(Gateway.Core.Location.SunEventTime))]
 [JsonSerializable(typeof(Gateway.Core.ActionGroups.ActionGroup))]
 [JsonSerializable(typeof(IReadOnlyList<Gateway.Core.ActionGroups.ActionGroup>))]
 [JsonSerializable(typeof(Gateway.Core.ActionGroups.ScheduledExecution))]

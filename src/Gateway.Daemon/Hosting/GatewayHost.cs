@@ -13,6 +13,7 @@ using Gateway.Engine.Devices;
 using Gateway.Engine.Events;
 using Gateway.Engine.Executions;
 using Gateway.Engine.Listeners;
+using Gateway.Engine.Location;
 using Gateway.Engine.Pod;
 using Gateway.Engine.Radios;
 using Gateway.Engine.Scheduling;
@@ -103,6 +104,7 @@ public static class GatewayHost
         services.AddSingleton<IActionGroupStore, SqliteActionGroupStore>();
         services.AddSingleton<ActionGroupService>();
         services.AddSingleton<ExecutionScheduler>();
+        services.AddSingleton<LocationService>();
         services.AddSingleton(DeviceCatalog.LoadEmbedded());
         services.AddSingleton<IEventBus, EventBus>();
         services.AddSingleton<DeviceRegistry>();

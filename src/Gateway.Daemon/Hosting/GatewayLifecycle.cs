@@ -5,6 +5,7 @@ using Gateway.Engine.ActionGroups;
 using Gateway.Engine.Devices;
 using Gateway.Engine.Executions;
 using Gateway.Engine.Listeners;
+using Gateway.Engine.Location;
 using Gateway.Engine.Radios;
 using Gateway.Engine.Scheduling;
 using Gateway.Storage;
@@ -24,6 +25,7 @@ public sealed class GatewayLifecycle(
     EventListenerRegistry listeners,
     ActionGroupService actionGroups,
     ExecutionScheduler scheduler,
+    LocationService location,
     IEventBus bus,
     SetupIdentity identity,
     SystemdNotifier systemd,
@@ -40,6 +42,7 @@ public sealed class GatewayLifecycle(
         if (interrupted > 0) logger.LogWarning("{Count} execution(s) were interrupted by the last stop and are recorded as failed", interrupted);
         await registry.LoadAsync(cancellationToken);
         await actionGroups.LoadAsync(cancellationToken);
+        await location.LoadAsync(cancellationToken);
         _listenerSubscription = bus.Subscribe(listeners);
     }
 

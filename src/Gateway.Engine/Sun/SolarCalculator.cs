@@ -202,14 +202,17 @@ public static class SolarCalculator
 
             if (Math.Abs(next - t) < ToleranceDays)
             {
-                return next;
+                return WholeSeconds(next);
             }
 
             t = next;
         }
 
-        return t;
+        return WholeSeconds(t);
     }
+
+    /// <summary>Events are reported to the second; the day length is summed from the same rounded instants.</summary>
+    private static double WholeSeconds(double days) => Math.Round(days * 86400.0) / 86400.0;
 
     /// <summary>The instant nearest <paramref name="approximate"/> at which the sun's hour angle is the target (0° upper culmination, 180° lower).</summary>
     private static double Culmination(Site site, double approximate, double targetHourAngle)
