@@ -196,7 +196,7 @@ TABLE="$(
     case "$name" in
       dynamic) label="\`GET /setup/devices\` ($DYNAMIC_BYTES bytes)" ;;
       static) label="\`GET /gatewayd/bench/static-devices\` ($STATIC_BYTES bytes)" ;;
-      exec) label="\`POST /exec/apply\` (one light, \`on\`)" ;;
+      exec) label="\`POST /exec/apply\` (\`on\`, rotating over 48 lights and plugs)" ;;
     esac
     echo "| $label | ${RPS[$name]} | ${P50[$name]} | ${P99[$name]} | ${CPU_US[$name]} | ${NON2XX[$name]} | ${ERRORS[$name]} |"
   done
