@@ -24,6 +24,7 @@ public static class GatewayApi
         api.MapEnOceanConfigEndpoints();
         api.MapActionGroupEndpoints();
         api.MapLocationEndpoints();
+        api.MapCalendarEndpoints();
         return api;
     }
 }

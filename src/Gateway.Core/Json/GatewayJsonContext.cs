@@ -31,6 +31,8 @@ namespace Gateway.Core.Json;
 [JsonSerializable(typeof(PairingModeEvent))]
 [JsonSerializable(typeof(ActionGroupEvent))]
 [JsonSerializable(typeof(DelayedTriggerEvent))]
+[JsonSerializable(typeof(Gateway.Core.Calendars.CalendarDayEvent))]
+[JsonSerializable(typeof(Gateway.Core.Calendars.CalendarRuleEvent))]
 [JsonSerializable(typeof(Gateway.Core.Location.SetupLocation))]
 [JsonSerializable(typeof(Gateway.Core.Location.SunEventTime))]
 [JsonSerializable(typeof(Gateway.Core.ActionGroups.ActionGroup))]

@@ -9,6 +9,7 @@ using Gateway.Core.Radio;
 using Gateway.Daemon.Security;
 using Gateway.Daemon.Simulation;
 using Gateway.Engine.ActionGroups;
+using Gateway.Engine.Calendars;
 using Gateway.Engine.Devices;
 using Gateway.Engine.Events;
 using Gateway.Engine.Executions;
@@ -105,6 +106,9 @@ public static class GatewayHost
         services.AddSingleton<ActionGroupService>();
         services.AddSingleton<ExecutionScheduler>();
         services.AddSingleton<LocationService>();
+        services.AddSingleton<CalendarStore>();
+        services.AddSingleton<CalendarService>();
+        services.AddSingleton<CalendarRunner>();
         services.AddSingleton(DeviceCatalog.LoadEmbedded());
         services.AddSingleton<IEventBus, EventBus>();
         services.AddSingleton<DeviceRegistry>();

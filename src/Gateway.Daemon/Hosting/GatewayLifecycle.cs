@@ -2,6 +2,7 @@ using Gateway.Core.Events;
 using Gateway.Core.Model;
 using Gateway.Core.Persistence;
 using Gateway.Engine.ActionGroups;
+using Gateway.Engine.Calendars;
 using Gateway.Engine.Devices;
 using Gateway.Engine.Executions;
 using Gateway.Engine.Listeners;
@@ -26,6 +27,8 @@ public sealed class GatewayLifecycle(
     ActionGroupService actionGroups,
     ExecutionScheduler scheduler,
     LocationService location,
+    CalendarService calendars,
+    CalendarRunner calendarRunner,
     IEventBus bus,
     SetupIdentity identity,
     SystemdNotifier systemd,
@@ -43,6 +46,7 @@ public sealed class GatewayLifecycle(
         await registry.LoadAsync(cancellationToken);
         await actionGroups.LoadAsync(cancellationToken);
         await location.LoadAsync(cancellationToken);
+        await calendars.LoadAsync(cancellationToken);
         _listenerSubscription = bus.Subscribe(listeners);
     }
 
@@ -51,6 +55,7 @@ public sealed class GatewayLifecycle(
         bus.Publish(new GatewaySynchronizationEvent(Now(), identity.GatewayId, Started: true));
         await radios.StartAsync(cancellationToken);
         await scheduler.StartAsync(cancellationToken);
+        await calendarRunner.StartAsync(cancellationToken);
         bus.Publish(new GatewaySynchronizationEvent(Now(), identity.GatewayId, Started: false));
     }
 
@@ -69,6 +74,7 @@ public sealed class GatewayLifecycle(
         systemd.Notify("STOPPING=1");
         _watchdog?.Dispose();
         scheduler.Dispose();
+        calendarRunner.Dispose();
         await engine.StopAsync(cancellationToken);
     }
 
