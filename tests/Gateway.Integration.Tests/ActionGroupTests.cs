@@ -51,8 +51,12 @@ public class ActionGroupTests
                 laterTrigger = (await client.PostJsonAsync($"exec/schedule/{oid}/{later}")).Body.GetProperty("triggerId").GetString()!;
                 Assert.Equal(2, (await client.GetJsonAsync($"exec/schedule/{oid}")).Body.GetArrayLength());
 
-                await client.FetchUntilAsync(listener, all => all.Any(e => e.GetProperty("name").GetString() == "ExecutionRegisteredEvent"
+                var registered = await client.FetchUntilAsync(listener, all => all.Any(e => e.GetProperty("name").GetString() == "ExecutionRegisteredEvent"
                     && e.GetProperty("execId").GetString() != execId), seconds: 15);
+                var scheduledExecId = registered.First(e => e.GetProperty("name").GetString() == "ExecutionRegisteredEvent"
+                    && e.GetProperty("execId").GetString() != execId).GetProperty("execId").GetString()!;
+                if (!registered.Any(e => e.IsExecutionEnd(scheduledExecId)))
+                    await client.FetchUntilAsync(listener, all => all.Any(e => e.IsExecutionEnd(scheduledExecId)));
                 var (_, history) = await client.GetJsonAsync("history/executions");
                 Assert.Contains(history.EnumerateArray(), h => h.GetProperty("source").GetString() == $"schedule:{soonTrigger}");
                 await daemon.StopAsync();
