@@ -25,6 +25,7 @@ public static class GatewayApi
         api.MapActionGroupEndpoints();
         api.MapLocationEndpoints();
         api.MapCalendarEndpoints();
+        api.MapAutomationEndpoints();
         return api;
     }
 }

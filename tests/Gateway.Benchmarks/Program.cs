@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Gateway.Benchmarks;
 
-// dotnet run -c Release --project tests/Gateway.Benchmarks -- esp3 | enocean-latency [samples]
+// dotnet run -c Release --project tests/Gateway.Benchmarks -- esp3 | triggers | enocean-latency [samples]
 switch (args.FirstOrDefault())
 {
     case "esp3":
@@ -12,11 +12,15 @@ switch (args.FirstOrDefault())
         Console.WriteLine($"RESULT esp3 | mean time per frame | {nanoseconds:F0} ns |");
         Console.WriteLine($"RESULT esp3 | allocated per frame | {report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0} B |");
         return 0;
+    case "triggers":
+        foreach (var run in BenchmarkRunner.Run<TriggerEvaluationBenchmarks>().Reports)
+            Console.WriteLine($"RESULT triggers | {run.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo} | {run.ResultStatistics!.Mean / 1000:F2} µs | {run.GcStats.GetBytesAllocatedPerOperation(run.BenchmarkCase) ?? 0} B |");
+        return 0;
     case "enocean-latency":
         var samples = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300;
         Console.WriteLine(await EnOceanLatencyBenchmark.RunAsync(samples));
         return 0;
     default:
-        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | enocean-latency [samples]");
+        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples]");
         return 2;
 }

@@ -44,6 +44,13 @@ internal sealed class EngineHarness
     public static CommandRecord Command(string name, int? delay = null, params object[] parameters) =>
         new(name, parameters.Length == 0 ? null : parameters.Select(p => System.Text.Json.JsonSerializer.SerializeToElement(p)).ToList(), delay);
 
+    /// <summary>Advances the clock in small steps until <paramref name="condition"/> holds (or a simulated minute passes).</summary>
+    public void AdvanceUntil(Func<bool> condition)
+    {
+        for (var i = 0; i < 600 && !condition(); i++) Time.Advance(TimeSpan.FromMilliseconds(100));
+        if (!condition()) throw new TimeoutException("condition never held");
+    }
+
     /// <summary>Advances the clock until the execution is in history (or gives up after a simulated minute).</summary>
     public HistoryExecution Finish(string execId)
     {

@@ -79,7 +79,7 @@ public class ExecutionEngineTests
     {
         var h = new EngineHarness();
         var id = await h.Engine.ApplyAsync(EngineHarness.Request(("1", [EngineHarness.Command("close")])), default);
-        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.AdvanceUntil(() => !h.Radio.Executed.IsEmpty);
 
         Assert.True(h.Engine.Cancel(id));
         var done = h.Finish(id);
@@ -161,7 +161,7 @@ public class ExecutionEngineTests
     {
         var h = new EngineHarness();
         var id = await h.Engine.ApplyAsync(EngineHarness.Request(("1", [EngineHarness.Command("close")])), default);
-        h.Time.Advance(TimeSpan.FromMilliseconds(200));
+        h.AdvanceUntil(() => h.Engine.FindCurrent(id)?.State == ExecutionState.InProgress);
 
         var current = Assert.Single(h.Engine.Current());
         Assert.Equal(id, current.Id);

@@ -9,6 +9,7 @@ using Gateway.Core.Radio;
 using Gateway.Daemon.Security;
 using Gateway.Daemon.Simulation;
 using Gateway.Engine.ActionGroups;
+using Gateway.Engine.Automation;
 using Gateway.Engine.Calendars;
 using Gateway.Engine.Devices;
 using Gateway.Engine.Events;
@@ -109,6 +110,8 @@ public static class GatewayHost
         services.AddSingleton<CalendarStore>();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<CalendarRunner>();
+        services.AddSingleton<ConditionGroupService>();
+        services.AddSingleton<TriggerEngine>();
         services.AddSingleton(DeviceCatalog.LoadEmbedded());
         services.AddSingleton<IEventBus, EventBus>();
         services.AddSingleton<DeviceRegistry>();

@@ -2,6 +2,7 @@ using Gateway.Core.Events;
 using Gateway.Core.Model;
 using Gateway.Core.Persistence;
 using Gateway.Engine.ActionGroups;
+using Gateway.Engine.Automation;
 using Gateway.Engine.Calendars;
 using Gateway.Engine.Devices;
 using Gateway.Engine.Executions;
@@ -29,6 +30,8 @@ public sealed class GatewayLifecycle(
     LocationService location,
     CalendarService calendars,
     CalendarRunner calendarRunner,
+    ConditionGroupService conditionGroups,
+    TriggerEngine triggers,
     IEventBus bus,
     SetupIdentity identity,
     SystemdNotifier systemd,
@@ -47,6 +50,8 @@ public sealed class GatewayLifecycle(
         await actionGroups.LoadAsync(cancellationToken);
         await location.LoadAsync(cancellationToken);
         await calendars.LoadAsync(cancellationToken);
+        await conditionGroups.LoadAsync(cancellationToken);
+        await triggers.LoadAsync(cancellationToken);
         _listenerSubscription = bus.Subscribe(listeners);
     }
 
@@ -56,6 +61,7 @@ public sealed class GatewayLifecycle(
         await radios.StartAsync(cancellationToken);
         await scheduler.StartAsync(cancellationToken);
         await calendarRunner.StartAsync(cancellationToken);
+        await triggers.StartAsync(cancellationToken);
         bus.Publish(new GatewaySynchronizationEvent(Now(), identity.GatewayId, Started: false));
     }
 
@@ -75,6 +81,7 @@ public sealed class GatewayLifecycle(
         _watchdog?.Dispose();
         scheduler.Dispose();
         calendarRunner.Dispose();
+        await triggers.StopAsync(cancellationToken);
         await engine.StopAsync(cancellationToken);
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Gateway.Core.Persistence;
 
-namespace Gateway.Engine.Tests.Calendars;
+namespace Gateway.Engine.Tests;
 
 internal sealed class InMemorySettingsStore : ISettingsStore
 {

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Gateway.Core.Automation;
+
+/// <summary>A comparison of one state of one device with a fixed value (<c>value2</c> only for BETWEEN operators).</summary>
+public sealed record DeviceStateCondition
+{
+    [JsonPropertyName("blockId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BlockId { get; init; }
+
+    /// <summary>Seconds the condition must stay true before it counts (only on the root block of a trigger).</summary>
+    [JsonPropertyName("activationDelay"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ActivationDelay { get; init; }
+
+    [JsonPropertyName("deactivationDelay"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? DeactivationDelay { get; init; }
+
+    [JsonPropertyName("stateName")]
+    public string StateName { get; set; } = "";
+
+    [JsonPropertyName("operator")]
+    public string Operator { get; set; } = "";
+
+    [JsonPropertyName("value1"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? Value1 { get; init; }
+
+    [JsonPropertyName("value2"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? Value2 { get; init; }
+
+    [JsonPropertyName("objectPath"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ObjectPath { get; init; }
+
+    /// <summary>EVENT_BASED or RETRIGGERABLE_ON_STATE_TRANSITION; both fire once per transition to true.</summary>
+    [JsonPropertyName("type"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Type { get; init; }
+
+    [JsonPropertyName("deviceURL")]
+    public string DeviceUrl { get; set; } = "";
+}

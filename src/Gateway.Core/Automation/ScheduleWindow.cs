@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+
+namespace Gateway.Core.Automation;
+
+/// <summary>The fields of a weekly, week-hours or daily scheduling interval. Only TIME start and stop types are run.</summary>
+public sealed record ScheduleWindow
+{
+    [JsonPropertyName("startMinutes")] public int StartMinutes { get; init; }
+    [JsonPropertyName("stopMinutes")] public int StopMinutes { get; init; }
+
+    [JsonPropertyName("startType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StartType { get; init; }
+
+    [JsonPropertyName("stopType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StopType { get; init; }
+
+    [JsonPropertyName("startOffset"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? StartOffset { get; init; }
+
+    [JsonPropertyName("stopOffset"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? StopOffset { get; init; }
+
+    [JsonPropertyName("startAngle"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? StartAngle { get; init; }
+
+    [JsonPropertyName("stopAngle"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? StopAngle { get; init; }
+
+    [JsonPropertyName("startAlwaysBefore"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StartAlwaysBefore { get; init; }
+
+    [JsonPropertyName("stopAlwaysBefore"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StopAlwaysBefore { get; init; }
+
+    [JsonPropertyName("startAlwaysAfter"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StartAlwaysAfter { get; init; }
+
+    [JsonPropertyName("stopAlwaysAfter"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StopAlwaysAfter { get; init; }
+
+    [JsonPropertyName("startDay"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? StartDay { get; init; }
+
+    [JsonPropertyName("stopDay"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? StopDay { get; init; }
+
+    [JsonPropertyName("dayMask"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? DayMask { get; init; }
+}

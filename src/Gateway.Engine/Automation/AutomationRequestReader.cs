@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Gateway.Core.Automation;
+using Gateway.Core.Errors;
+
+namespace Gateway.Engine.Automation;
+
+/// <summary>
+/// Reads condition-group and trigger bodies. Kinds this gateway does not run (other trigger types, other condition
+/// kinds, other scheduling intervals, managed action groups) are refused by name with a 400 before anything is built.
+/// </summary>
+public static class AutomationRequestReader
+{
+    public static ConditionGroup ReadConditionGroup(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw Bad("a condition group is a JSON object");
+        if (root.TryGetProperty("conditions", out var conditions) && conditions.ValueKind == JsonValueKind.Array)
+            foreach (var condition in conditions.EnumerateArray()) CheckCondition(condition, 0);
+        return Deserialize(root, AutomationJsonContext.Default.ConditionGroup, "condition group");
+    }
+
+    /// <summary>A trigger body: <c>{"ifThenSetupTrigger": {…}}</c>.</summary>
+    public static IfThenSetupTrigger ReadTrigger(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw Bad("a setup trigger is a JSON object");
+        var members = root.EnumerateObject().ToList();
+        if (members.Count != 1) throw Bad("a setup trigger body has exactly one member, named after its type");
+        CheckType(members[0].Name);
+        var body = members[0].Value;
+        if (body.ValueKind != JsonValueKind.Object) throw Bad($"{SetupTriggerTypes.IfThen} is a JSON object");
+        if (body.TryGetProperty("rootConditionBlock", out var rootBlock)) CheckCondition(rootBlock, 0);
+        if (body.TryGetProperty("schedulingIntervals", out var intervals) && intervals.ValueKind == JsonValueKind.Array)
+            foreach (var interval in intervals.EnumerateArray()) CheckSingleKind(interval, SchedulingInterval.SupportedKinds, "scheduling interval");
+        if (body.TryGetProperty("effects", out var effects) && effects.ValueKind == JsonValueKind.Array)
+            foreach (var effect in effects.EnumerateArray())
+            {
+                CheckSingleKind(effect, new HashSet<string> { "actionGroupEffect" }, "effect");
+                if (effect.GetProperty("actionGroupEffect") is { ValueKind: JsonValueKind.Object } inner
+                    && inner.TryGetProperty("localActionGroup", out var local) && local.ValueKind != JsonValueKind.Null)
+                    throw Bad("managed action groups (localActionGroup) are not supported: refer to a stored action group by actionGroupOID");
+            }
+        return Deserialize(body, AutomationJsonContext.Default.IfThenSetupTrigger, SetupTriggerTypes.IfThen);
+    }
+
+    /// <summary>Refuses every trigger type but the if-then trigger, naming it.</summary>
+    public static void CheckType(string type)
+    {
+        if (type == SetupTriggerTypes.IfThen) return;
+        throw Bad(SetupTriggerTypes.Known.Contains(type)
+            ? $"trigger type {type} is not supported by this gateway (only {SetupTriggerTypes.IfThen})"
+            : $"unknown trigger type {type}");
+    }
+
+    private static void CheckCondition(JsonElement block, int depth)
+    {
+        if (depth > 32) throw Bad("condition tree too deep");
+        var (name, body) = CheckSingleKind(block, ConditionBlock.SupportedKinds, "condition kind");
+        if (name is "andBlock" or "orBlock" or "notBlock" && body.ValueKind == JsonValueKind.Object
+            && body.TryGetProperty("subConditionBlocks", out var subs) && subs.ValueKind == JsonValueKind.Array)
+            foreach (var sub in subs.EnumerateArray()) CheckCondition(sub, depth + 1);
+    }
+
+    private static (string Name, JsonElement Body) CheckSingleKind(JsonElement element, IReadOnlySet<string> supported, string what)
+    {
+        if (element.ValueKind != JsonValueKind.Object) throw Bad($"a {what} is a JSON object");
+        var members = element.EnumerateObject().ToList();
+        if (members.Count != 1) throw Bad($"a {what} object has exactly one member, one of {string.Join(", ", supported)}");
+        if (!supported.Contains(members[0].Name))
+            throw Bad($"{what} {members[0].Name} is not supported by this gateway (supported: {string.Join(", ", supported)})");
+        return (members[0].Name, members[0].Value);
+    }
+
+    private static T Deserialize<T>(JsonElement element, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string what)
+    {
+        try
+        {
+            return element.Deserialize(type) ?? throw Bad($"malformed {what}");
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            throw Bad($"malformed {what}");
+        }
+    }
+
+    private static OverkizException Bad(string message) => new(OverkizError.BadParameters(message));
+}
