@@ -6,10 +6,9 @@ namespace Gateway.Radio.Simulated.Devices;
 /// <summary>A horizontal awning: deployment 0 is rolled up, 100 fully out.</summary>
 public sealed class SimulatedAwning(string address, string label) : SimulatedDevice(address, "io:HorizontalAwningIOComponent", label)
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
-    private double _deployment;
+    private readonly Travel _travel = new("core:DeploymentState", 0);
 
-    private int Deployment => (int)Math.Round(Volatile.Read(ref _deployment));
+    private int Deployment => _travel.Position;
 
     protected override IEnumerable<DeviceState> OwnStates() =>
     [
@@ -32,26 +31,6 @@ public sealed class SimulatedAwning(string address, string label) : SimulatedDev
         _ => throw Unknown(command),
     };
 
-    private async Task MoveAsync(int target, SimulationContext context, CancellationToken cancellationToken)
-    {
-        var speed = 100.0 / Math.Max(0.01, context.Options.TravelSeconds) * Step.TotalSeconds;
-        context.Report(Address, DeviceState.Of("core:TargetClosureState", target), DeviceState.Of("core:MovingState", true));
-        try
-        {
-            while (Deployment != target)
-            {
-                await Task.Delay(Step, context.Time, cancellationToken);
-                var current = Volatile.Read(ref _deployment);
-                Volatile.Write(ref _deployment, current < target ? Math.Min(target, current + speed) : Math.Max(target, current - speed));
-                context.Report(Address, DeviceState.Of("core:DeploymentState", Deployment));
-            }
-        }
-        finally
-        {
-            context.Report(Address,
-                DeviceState.Of("core:DeploymentState", Deployment),
-                DeviceState.Of("core:OpenClosedState", Deployment == 0 ? "closed" : "open"),
-                DeviceState.Of("core:MovingState", false));
-        }
-    }
+    private Task MoveAsync(int target, SimulationContext context, CancellationToken cancellationToken) =>
+        _travel.MoveAsync(Address, target, context, final => [DeviceState.Of("core:OpenClosedState", final == 0 ? "closed" : "open")], cancellationToken);
 }

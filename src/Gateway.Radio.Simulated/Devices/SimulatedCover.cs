@@ -10,16 +10,11 @@ namespace Gateway.Radio.Simulated.Devices;
 public class SimulatedCover(string address, string controllableName, string label, int closure) : SimulatedDevice(address, controllableName, label)
 {
     private const string PositionState = "core:ClosureState";
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
 
-    private readonly Lock _gate = new();
-    private double _closure = closure;
+    private readonly Travel _travel = new(PositionState, closure);
     private int _memorized = 50;
 
-    public int Closure
-    {
-        get { lock (_gate) return (int)Math.Round(_closure); }
-    }
+    public int Closure => _travel.Position;
 
     protected override IEnumerable<DeviceState> OwnStates() =>
     [
@@ -47,35 +42,10 @@ public class SimulatedCover(string address, string controllableName, string labe
     protected virtual Task ExecuteOther(RadioCommand command, SimulationContext context, CancellationToken cancellationToken) =>
         throw Unknown(command);
 
-    protected async Task MoveAsync(int target, SimulationContext context, CancellationToken cancellationToken)
-    {
-        var speed = 100.0 / Math.Max(0.01, context.Options.TravelSeconds) * Step.TotalSeconds;
-        context.Report(Address, DeviceState.Of("core:TargetClosureState", target), DeviceState.Of("core:MovingState", true));
-        try
-        {
-            while (Closure != target)
-            {
-                await Task.Delay(Step, context.Time, cancellationToken);
-                int now;
-                lock (_gate)
-                {
-                    _closure = _closure < target ? Math.Min(target, _closure + speed) : Math.Max(target, _closure - speed);
-                    now = (int)Math.Round(_closure);
-                }
-                context.Report(Address, DeviceState.Of(PositionState, now));
-            }
-        }
-        finally
-        {
-            // Interrupted or arrived: the motor stops where it is.
-            var final = Closure;
-            context.Report(Address,
-                DeviceState.Of(PositionState, final),
-                DeviceState.Of("core:OpenClosedState", OpenClosed(final)),
-                DeviceState.Of("core:TargetClosureState", final),
-                DeviceState.Of("core:MovingState", false));
-        }
-    }
+    protected Task MoveAsync(int target, SimulationContext context, CancellationToken cancellationToken) =>
+        _travel.MoveAsync(Address, target, context,
+            final => [DeviceState.Of("core:OpenClosedState", OpenClosed(final)), DeviceState.Of("core:TargetClosureState", final)],
+            cancellationToken);
 
     protected virtual string OpenClosed(int value) => value >= 100 ? "closed" : "open";
 
