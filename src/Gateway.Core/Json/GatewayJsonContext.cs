@@ -36,6 +36,7 @@ namespace Gateway.Core.Json;
 [JsonSerializable(typeof(Gateway.Core.Automation.ConditionGroupEvent))]
 [JsonSerializable(typeof(Gateway.Core.Automation.SetupTriggerEvent))]
 [JsonSerializable(typeof(Gateway.Core.Automation.SetupTriggerModeChangedEvent))]
+[JsonSerializable(typeof(Gateway.Core.Automation.GatewayFunctionChangedEvent))]
 [JsonSerializable(typeof(Gateway.Core.Location.SetupLocation))]
 [JsonSerializable(typeof(Gateway.Core.Location.SunEventTime))]
 [JsonSerializable(typeof(Gateway.Core.ActionGroups.ActionGroup))]

@@ -111,7 +111,10 @@ public static class GatewayHost
         services.AddSingleton<CalendarService>();
         services.AddSingleton<CalendarRunner>();
         services.AddSingleton<ConditionGroupService>();
+        services.AddSingleton<TriggerSwitch>();
         services.AddSingleton<TriggerEngine>();
+        services.AddSingleton<TriggerCatalog>();
+        services.AddSingleton<AutomationRuntime>();
         services.AddSingleton(DeviceCatalog.LoadEmbedded());
         services.AddSingleton<IEventBus, EventBus>();
         services.AddSingleton<DeviceRegistry>();

@@ -30,8 +30,7 @@ public sealed class GatewayLifecycle(
     LocationService location,
     CalendarService calendars,
     CalendarRunner calendarRunner,
-    ConditionGroupService conditionGroups,
-    TriggerEngine triggers,
+    AutomationRuntime automation,
     IEventBus bus,
     SetupIdentity identity,
     SystemdNotifier systemd,
@@ -50,8 +49,7 @@ public sealed class GatewayLifecycle(
         await actionGroups.LoadAsync(cancellationToken);
         await location.LoadAsync(cancellationToken);
         await calendars.LoadAsync(cancellationToken);
-        await conditionGroups.LoadAsync(cancellationToken);
-        await triggers.LoadAsync(cancellationToken);
+        await automation.LoadAsync(cancellationToken);
         _listenerSubscription = bus.Subscribe(listeners);
     }
 
@@ -61,7 +59,7 @@ public sealed class GatewayLifecycle(
         await radios.StartAsync(cancellationToken);
         await scheduler.StartAsync(cancellationToken);
         await calendarRunner.StartAsync(cancellationToken);
-        await triggers.StartAsync(cancellationToken);
+        await automation.StartAsync(cancellationToken);
         bus.Publish(new GatewaySynchronizationEvent(Now(), identity.GatewayId, Started: false));
     }
 
@@ -81,7 +79,7 @@ public sealed class GatewayLifecycle(
         _watchdog?.Dispose();
         scheduler.Dispose();
         calendarRunner.Dispose();
-        await triggers.StopAsync(cancellationToken);
+        await automation.StopAsync(cancellationToken);
         await engine.StopAsync(cancellationToken);
     }
 

@@ -18,36 +18,53 @@ public static class AutomationRequestReader
         return Deserialize(root, AutomationJsonContext.Default.ConditionGroup, "condition group");
     }
 
-    /// <summary>A trigger body: <c>{"ifThenSetupTrigger": {…}}</c>.</summary>
-    public static IfThenSetupTrigger ReadTrigger(JsonElement root)
+    /// <summary>An if-then trigger body: <c>{"ifThenSetupTrigger": {…}}</c>; any other type is refused.</summary>
+    public static IfThenSetupTrigger ReadTrigger(JsonElement root) =>
+        ReadSetupTrigger(root).IfThen ?? throw Bad($"expected a {SetupTriggerTypes.IfThen}");
+
+    /// <summary>A trigger body of any type this gateway runs: <c>{"&lt;type&gt;": {…}}</c>.</summary>
+    public static SetupTriggerEnvelope ReadSetupTrigger(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object) throw Bad("a setup trigger is a JSON object");
         var members = root.EnumerateObject().ToList();
         if (members.Count != 1) throw Bad("a setup trigger body has exactly one member, named after its type");
-        CheckType(members[0].Name);
+        var type = members[0].Name;
+        CheckType(type);
         var body = members[0].Value;
-        if (body.ValueKind != JsonValueKind.Object) throw Bad($"{SetupTriggerTypes.IfThen} is a JSON object");
+        if (body.ValueKind != JsonValueKind.Object) throw Bad($"{type} is a JSON object");
         if (body.TryGetProperty("rootConditionBlock", out var rootBlock)) CheckCondition(rootBlock, 0);
         if (body.TryGetProperty("schedulingIntervals", out var intervals) && intervals.ValueKind == JsonValueKind.Array)
             foreach (var interval in intervals.EnumerateArray()) CheckSingleKind(interval, SchedulingInterval.SupportedKinds, "scheduling interval");
-        if (body.TryGetProperty("effects", out var effects) && effects.ValueKind == JsonValueKind.Array)
-            foreach (var effect in effects.EnumerateArray())
-            {
-                CheckSingleKind(effect, new HashSet<string> { "actionGroupEffect" }, "effect");
-                if (effect.GetProperty("actionGroupEffect") is { ValueKind: JsonValueKind.Object } inner
-                    && inner.TryGetProperty("localActionGroup", out var local) && local.ValueKind != JsonValueKind.Null)
-                    throw Bad("managed action groups (localActionGroup) are not supported: refer to a stored action group by actionGroupOID");
-            }
-        return Deserialize(body, AutomationJsonContext.Default.IfThenSetupTrigger, SetupTriggerTypes.IfThen);
+        if (body.TryGetProperty("effects", out var effects)) CheckEffects(effects);
+        if (body.TryGetProperty("effectsList", out var effectsList) && effectsList.ValueKind == JsonValueKind.Array)
+            foreach (var entry in effectsList.EnumerateArray())
+                if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("effects", out var entryEffects)) CheckEffects(entryEffects);
+        return type switch
+        {
+            SetupTriggerTypes.IfThen => new SetupTriggerEnvelope { IfThen = Deserialize(body, AutomationJsonContext.Default.IfThenSetupTrigger, type) },
+            _ => new SetupTriggerEnvelope { Discrete = Deserialize(body, AutomationJsonContext.Default.DiscreteTrigger, type) },
+        };
     }
 
-    /// <summary>Refuses every trigger type but the if-then trigger, naming it.</summary>
+    /// <summary>Refuses the trigger types this gateway does not run, naming them.</summary>
     public static void CheckType(string type)
     {
-        if (type == SetupTriggerTypes.IfThen) return;
+        if (SetupTriggerTypes.Supported.Contains(type)) return;
         throw Bad(SetupTriggerTypes.Known.Contains(type)
-            ? $"trigger type {type} is not supported by this gateway (only {SetupTriggerTypes.IfThen})"
+            ? $"trigger type {type} is not supported by this gateway (supported: {string.Join(", ", SetupTriggerTypes.Supported.Order(StringComparer.Ordinal))})"
             : $"unknown trigger type {type}");
+    }
+
+    private static void CheckEffects(JsonElement effects)
+    {
+        if (effects.ValueKind != JsonValueKind.Array) return;
+        foreach (var effect in effects.EnumerateArray())
+        {
+            CheckSingleKind(effect, new HashSet<string> { "actionGroupEffect" }, "effect");
+            if (effect.GetProperty("actionGroupEffect") is { ValueKind: JsonValueKind.Object } inner
+                && inner.TryGetProperty("localActionGroup", out var local) && local.ValueKind != JsonValueKind.Null)
+                throw Bad("managed action groups (localActionGroup) are not supported: refer to a stored action group by actionGroupOID");
+        }
     }
 
     private static void CheckCondition(JsonElement block, int depth)
@@ -68,6 +85,9 @@ public static class AutomationRequestReader
             throw Bad($"{what} {members[0].Name} is not supported by this gateway (supported: {string.Join(", ", supported)})");
         return (members[0].Name, members[0].Value);
     }
+
+    /// <summary>Any small request body, refused with "malformed {what}" when it does not fit.</summary>
+    public static T Read<T>(JsonElement element, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string what) => Deserialize(element, type, what);
 
     private static T Deserialize<T>(JsonElement element, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string what)
     {

@@ -12,11 +12,10 @@ public class TriggerRefusalTests
     [Theory]
     [InlineData("genericStateRegulationTrigger")]
     [InlineData("ovpThermostatRegulationTrigger")]
-    [InlineData("discreteTrigger")]
     [InlineData("sensorThreshold")]
-    [InlineData("genericCommandSchedulingTrigger")]
-    [InlineData("delayedCommandsSchedulingTrigger")]
-    public void Trigger_types_other_than_if_then_are_refused_by_name(string type)
+    [InlineData("genericPointToPointRegulationTrigger")]
+    [InlineData("eventTrigger")]
+    public void Trigger_types_the_gateway_does_not_run_are_refused_by_name(string type)
     {
         using var document = JsonDocument.Parse($$"""{"{{type}}":{"label":"x","mode":1,"deviceURL":"test://1234-5678-9012/10"} }""");
 
@@ -24,12 +23,12 @@ public class TriggerRefusalTests
 
         Assert.Equal(400, error.Error.Status);
         Assert.Equal("INVALID_PARAMETER", error.Error.ErrorCode);
-        Assert.Equal($"Bad parameters. (\"\"trigger type {type} is not supported by this gateway (only ifThenSetupTrigger)\"\")", error.Error.Error);
+        Assert.Equal($"Bad parameters. (\"\"trigger type {type} is not supported by this gateway (supported: delayedCommandsSchedulingTrigger, discreteTrigger, genericCommandSchedulingTrigger, ifThenSetupTrigger)\"\")", error.Error.Error);
     }
 
     [Theory]
-    [InlineData("""{"annualSchedule":{"startMinutes":0,"stopMinutes":60,"startDay":1,"startMonth":1,"stopDay":1,"stopMonth":2}}""", "scheduling interval annualSchedule is not supported")]
-    [InlineData("""{"weekHours":{"startMinutes":0,"stopMinutes":60,"startType":"DUSK","stopType":"TIME","dayMask":31}}""", "only TIME scheduling intervals")]
+    [InlineData("""{"dayType":{"dayType":"WORK_DAY","mask":"DAY_OFF_AT_HOME"}}""", "scheduling interval dayType is not supported")]
+    [InlineData("""{"weekHours":{"startMinutes":0,"stopMinutes":60,"startType":"NOON","stopType":"TIME","dayMask":31}}""", "NOON")]
     [InlineData("""{"weekHours":{"startMinutes":0,"stopMinutes":60,"dayMask":255}}""", "dayMask")]
     [InlineData("""{"weeklySchedule":{"startMinutes":0,"stopMinutes":60,"startDay":0,"stopDay":6}}""", "startDay")]
     public async Task Scheduling_intervals_the_gateway_cannot_follow_are_refused(string interval, string message)
@@ -39,7 +38,6 @@ public class TriggerRefusalTests
     }
 
     [Theory]
-    [InlineData("\"activationDelay\":600", "\"deactivationDelay\":60", "deactivationDelay is not supported")]
     [InlineData("\"activationDelay\":600", "\"objectPath\":\"a/b\"", "objectPath is not supported")]
     [InlineData("\"activationDelay\":600", "\"type\":\"CONTINUOUS\"", "condition type CONTINUOUS is not supported")]
     [InlineData("\"activationDelay\":600", "\"deviceURL\":\"test://1234-5678-9012/99\"", "No such device")]
@@ -66,9 +64,10 @@ public class TriggerRefusalTests
               "effects":[{"actionGroupEffect":{"actionGroupOID":"{{h.LowerAwningOid}}"} }]} }
             """, "only supported on the root condition block");
         await AssertRefusedAsync(h, $$"""
-            {"ifThenSetupTrigger":{"label":"x","rootConditionBlock":{"atLeastOneDeviceStateCondition":{"deviceURLs":["{{living}}"],"stateName":"core:TemperatureState","operator":">","value1":"26"} },
+            {"ifThenSetupTrigger":{"label":"x","rootConditionBlock":{"andBlock":{"subConditionBlocks":[
+              {"staticDeviceStateCondition":{"deviceURL":"{{living}}","stateName":"core:TemperatureState","operator":">","value1":"26","deactivationDelay":60} }]} },
               "effects":[{"actionGroupEffect":{"actionGroupOID":"{{h.LowerAwningOid}}"} }]} }
-            """, "condition kind atLeastOneDeviceStateCondition is not supported");
+            """, "deactivationDelay");
     }
 
     private static async Task AssertRefusedAsync(AutomationHarness h, string json, string message)
