@@ -90,14 +90,14 @@ public class AutomationTests
                 """);
             Assert.Equal(400, status);
             Assert.Equal("INVALID_PARAMETER", body.GetProperty("errorCode").GetString());
-            Assert.Equal("Bad parameters. (\"\"trigger type genericStateRegulationTrigger is not supported by this gateway (only ifThenSetupTrigger)\"\")",
+            Assert.Equal("Bad parameters. (\"\"trigger type genericStateRegulationTrigger is not supported by this gateway (supported: delayedCommandsSchedulingTrigger, discreteTrigger, genericCommandSchedulingTrigger, ifThenSetupTrigger)\"\")",
                 body.GetProperty("error").GetString());
 
-            var (dual, dualBody) = await client.PostJsonAsync("conditionGroups", $$"""
-                {"label":"x","conditions":[{"dualDeviceStateCondition":{"deviceURL1":"sim://{{gateway}}/1100005","stateName1":"a","deviceURL2":"sim://{{gateway}}/1100006","stateName2":"b","operator":"LOWER_THAN"} }]}
+            var (kind, kindBody) = await client.PostJsonAsync("conditionGroups", $$"""
+                {"label":"x","conditions":[{"eventBasedCondition":{"deviceURL":"sim://{{gateway}}/1100005","stateName":"a"} }]}
                 """);
-            Assert.Equal(400, dual);
-            Assert.Contains("dualDeviceStateCondition is not supported", dualBody.GetProperty("error").GetString());
+            Assert.Equal(400, kind);
+            Assert.Contains("eventBasedCondition is not supported", kindBody.GetProperty("error").GetString());
 
             Assert.Equal(0, (await client.GetJsonAsync("triggers")).Body.GetArrayLength());
             Assert.Equal(0, (await client.GetJsonAsync("conditionGroups")).Body.GetArrayLength());

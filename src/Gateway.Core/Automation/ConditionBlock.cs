@@ -21,6 +21,15 @@ public sealed record ConditionBlock
     [JsonPropertyName("staticDeviceStateCondition"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DeviceStateCondition? StaticDeviceStateCondition { get; init; }
 
+    [JsonPropertyName("dualDeviceStateCondition"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DualDeviceStateCondition? DualDeviceStateCondition { get; init; }
+
+    [JsonPropertyName("atLeastOneDeviceStateCondition"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MultiDeviceStateCondition? AtLeastOneDeviceStateCondition { get; init; }
+
+    [JsonPropertyName("allDevicesStateCondition"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MultiDeviceStateCondition? AllDevicesStateCondition { get; init; }
+
     [JsonPropertyName("controllable"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ControllableCondition? Controllable { get; init; }
 
@@ -30,6 +39,7 @@ public sealed record ConditionBlock
     /// <summary>The JSON member names this gateway evaluates.</summary>
     public static readonly IReadOnlySet<string> SupportedKinds = new HashSet<string>(StringComparer.Ordinal)
     {
-        "andBlock", "orBlock", "notBlock", "staticDeviceStateCondition", "controllable", "conditionGroupReference",
+        "andBlock", "orBlock", "notBlock", "staticDeviceStateCondition", "dualDeviceStateCondition", "atLeastOneDeviceStateCondition",
+        "allDevicesStateCondition", "controllable", "conditionGroupReference",
     };
 }

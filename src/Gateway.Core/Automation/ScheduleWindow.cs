@@ -2,7 +2,13 @@ using System.Text.Json.Serialization;
 
 namespace Gateway.Core.Automation;
 
-/// <summary>The fields of a weekly, week-hours or daily scheduling interval. Only TIME start and stop types are run.</summary>
+/// <summary>
+/// The fields of one scheduling interval (see <see cref="SchedulingInterval"/> for which ones each kind uses). An edge
+/// (start or stop) of type TIME is startMinutes/stopMinutes of the local day; DAWN is that date's sunrise and DUSK its
+/// sunset, plus startOffset/stopOffset minutes (-720 .. 720); then the edge is held no earlier than
+/// startAlwaysAfter/stopAlwaysAfter and no later than startAlwaysBefore/stopAlwaysBefore ("HH:mm"). Solar angles are
+/// not supported (null or 0 only).
+/// </summary>
 public sealed record ScheduleWindow
 {
     [JsonPropertyName("startMinutes")] public int StartMinutes { get; init; }
@@ -46,4 +52,16 @@ public sealed record ScheduleWindow
 
     [JsonPropertyName("dayMask"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? DayMask { get; init; }
+
+    [JsonPropertyName("startMonth"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? StartMonth { get; init; }
+
+    [JsonPropertyName("stopMonth"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? StopMonth { get; init; }
+
+    [JsonPropertyName("startYear"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? StartYear { get; init; }
+
+    [JsonPropertyName("stopYear"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? StopYear { get; init; }
 }

@@ -15,14 +15,31 @@ internal sealed class ConditionCompiler(DeviceRegistry registry, Func<string, Co
     private readonly Func<string, ConditionGroup?> _findGroup = findGroup;
     private const int MaxDepth = 16;
     private const int MaxNodes = 200;
+    private const int MaxDevices = 50;
+    /// <summary>The longest activation or deactivation delay accepted, in seconds (a week).</summary>
+    private const int MaxDelaySeconds = 7 * 24 * 3600;
     private static readonly HashSet<string> ConditionTypes = new(StringComparer.Ordinal) { "EVENT_BASED", "RETRIGGERABLE_ON_STATE_TRANSITION" };
 
     /// <summary>Seconds the root block must hold before a trigger fires (delays below the root are refused).</summary>
     public static int RootActivationDelay(ConditionBlock root) =>
         root.StaticDeviceStateCondition?.ActivationDelay
+        ?? root.DualDeviceStateCondition?.ActivationDelay
+        ?? root.AtLeastOneDeviceStateCondition?.ActivationDelay
+        ?? root.AllDevicesStateCondition?.ActivationDelay
         ?? root.AndBlock?.ActivationDelay
         ?? root.OrBlock?.ActivationDelay
         ?? root.NotBlock?.ActivationDelay
+        ?? 0;
+
+    /// <summary>Seconds the root block must stay false before a fired trigger may fire again (only the root has one).</summary>
+    public static int RootDeactivationDelay(ConditionBlock root) =>
+        root.StaticDeviceStateCondition?.DeactivationDelay
+        ?? root.DualDeviceStateCondition?.DeactivationDelay
+        ?? root.AtLeastOneDeviceStateCondition?.DeactivationDelay
+        ?? root.AllDevicesStateCondition?.DeactivationDelay
+        ?? root.AndBlock?.DeactivationDelay
+        ?? root.OrBlock?.DeactivationDelay
+        ?? root.NotBlock?.DeactivationDelay
         ?? 0;
 
     public CompiledCondition Compile(ConditionBlock block, bool strict, ConditionDependencies dependencies, bool insideGroup = false) =>
@@ -47,12 +64,17 @@ internal sealed class ConditionCompiler(DeviceRegistry registry, Func<string, Co
         {
             if (depth > MaxDepth || ++_nodes > MaxNodes) throw Bad($"condition trees are limited to depth {MaxDepth} and {MaxNodes} blocks");
             var kinds = (block.AndBlock is null ? 0 : 1) + (block.OrBlock is null ? 0 : 1) + (block.NotBlock is null ? 0 : 1)
-                + (block.StaticDeviceStateCondition is null ? 0 : 1) + (block.Controllable is null ? 0 : 1) + (block.ConditionGroupReference is null ? 0 : 1);
+                + (block.StaticDeviceStateCondition is null ? 0 : 1) + (block.DualDeviceStateCondition is null ? 0 : 1)
+                + (block.AtLeastOneDeviceStateCondition is null ? 0 : 1) + (block.AllDevicesStateCondition is null ? 0 : 1)
+                + (block.Controllable is null ? 0 : 1) + (block.ConditionGroupReference is null ? 0 : 1);
             if (kinds != 1) throw Bad("a condition block has exactly one of " + string.Join(", ", ConditionBlock.SupportedKinds));
             if (block.AndBlock is { } and) return CompiledCondition.And(Composite(and, depth, "andBlock", exactlyOne: false));
             if (block.OrBlock is { } or) return CompiledCondition.Or(Composite(or, depth, "orBlock", exactlyOne: false));
             if (block.NotBlock is { } not) return CompiledCondition.Not(Composite(not, depth, "notBlock", exactlyOne: true)[0]);
             if (block.StaticDeviceStateCondition is { } device) return Device(device with { StateName = device.StateName ?? "", DeviceUrl = device.DeviceUrl ?? "", Operator = device.Operator ?? "" }, depth);
+            if (block.DualDeviceStateCondition is { } dual) return Dual(dual, depth);
+            if (block.AtLeastOneDeviceStateCondition is { } any) return Multi(any, depth, "atLeastOneDeviceStateCondition", every: false);
+            if (block.AllDevicesStateCondition is { } all) return Multi(all, depth, "allDevicesStateCondition", every: true);
             if (block.Controllable is { } controllable) return Controllable(controllable with { StateName = controllable.StateName ?? "", Operator = controllable.Operator ?? "" });
             return Group(block.ConditionGroupReference!);
         }
@@ -80,6 +102,58 @@ internal sealed class ConditionCompiler(DeviceRegistry registry, Func<string, Co
             dependencies.DeviceStates.Add((condition.DeviceUrl, condition.StateName));
             dependencies.DeviceStates.Add((condition.DeviceUrl, ConditionDependencies.StatusState));
             return first is null ? CompiledCondition.Missing() : CompiledCondition.OnDevice(condition.DeviceUrl, condition.StateName, op, first, second);
+        }
+
+        private CompiledCondition Dual(DualDeviceStateCondition condition, int depth)
+        {
+            CheckDelays(condition.ActivationDelay, condition.DeactivationDelay, depth);
+            var url1 = condition.DeviceUrl1 ?? "";
+            var url2 = condition.DeviceUrl2 ?? "";
+            var state1 = condition.StateName1 ?? "";
+            var state2 = condition.StateName2 ?? "";
+            var known = ConditionOperators.TryParse(condition.Operator, out var op);
+            if (strict)
+            {
+                if (!string.IsNullOrEmpty(condition.ObjectPath1) || !string.IsNullOrEmpty(condition.ObjectPath2)) throw Bad("objectPath is not supported");
+                if (string.IsNullOrWhiteSpace(url1) || string.IsNullOrWhiteSpace(url2)) throw Bad("a dual device state condition needs deviceURL1 and deviceURL2");
+                if (string.IsNullOrWhiteSpace(state1) || string.IsNullOrWhiteSpace(state2)) throw Bad("a dual device state condition needs stateName1 and stateName2");
+                if (!known) throw Bad($"unknown operator {condition.Operator}");
+                if (ConditionOperators.IsBetween(op)) throw Bad($"operator {condition.Operator} is not supported by dualDeviceStateCondition");
+                foreach (var url in new[] { url1, url2 })
+                    if (owner._registry.Find(url) is null) throw new OverkizException(OverkizError.NoSuchDevice(url));
+            }
+            AddDevice(url1, state1);
+            AddDevice(url2, state2);
+            return !known || ConditionOperators.IsBetween(op) ? CompiledCondition.Missing() : CompiledCondition.OnTwoDevices(url1, state1, op, url2, state2);
+        }
+
+        private CompiledCondition Multi(MultiDeviceStateCondition condition, int depth, string name, bool every)
+        {
+            CheckDelays(condition.ActivationDelay, condition.DeactivationDelay, depth);
+            var stateName = condition.StateName ?? "";
+            var urls = condition.DeviceUrls ?? [];
+            if (strict)
+            {
+                if (!string.IsNullOrEmpty(condition.ObjectPath)) throw Bad("objectPath is not supported");
+                if (condition.Type is { } type && !ConditionTypes.Contains(type)) throw Bad($"condition type {type} is not supported");
+                if (urls.Count is 0 or > MaxDevices || urls.Any(string.IsNullOrWhiteSpace)) throw Bad($"{name} needs 1 to {MaxDevices} deviceURLs");
+                if (urls.Distinct(StringComparer.Ordinal).Count() != urls.Count) throw Bad($"{name} lists a deviceURL twice");
+                foreach (var url in urls)
+                    if (owner._registry.Find(url) is null) throw new OverkizException(OverkizError.NoSuchDevice(url));
+            }
+            var (op, first, second) = Comparison(stateName, condition.Operator ?? "", condition.Value1, condition.Value2);
+            var devices = urls.Where(u => !string.IsNullOrWhiteSpace(u)).Distinct(StringComparer.Ordinal).ToArray();
+            foreach (var url in devices) AddDevice(url, stateName);
+            if (first is null || devices.Length == 0) return CompiledCondition.Missing();
+            return every
+                ? CompiledCondition.OnEveryDevice(devices, stateName, op, first, second)
+                : CompiledCondition.OnAnyDevice(devices, stateName, op, first, second);
+        }
+
+        private void AddDevice(string url, string stateName)
+        {
+            dependencies.DeviceStates.Add((url, stateName));
+            dependencies.DeviceStates.Add((url, ConditionDependencies.StatusState));
         }
 
         private CompiledCondition Controllable(ControllableCondition condition)
@@ -123,9 +197,14 @@ internal sealed class ConditionCompiler(DeviceRegistry registry, Func<string, Co
         private void CheckDelays(int? activation, int? deactivation, int depth)
         {
             if (!strict) return;
-            if (deactivation is > 0) throw Bad("deactivationDelay is not supported");
-            if (activation is < 0) throw Bad("activationDelay cannot be negative");
-            if (activation is > 0 && (depth > 0 || insideGroup)) throw Bad("an activationDelay is only supported on the root condition block of a trigger");
+            Check("an", "activationDelay", activation);
+            Check("a", "deactivationDelay", deactivation);
+
+            void Check(string article, string name, int? seconds)
+            {
+                if (seconds is < 0 or > MaxDelaySeconds) throw Bad($"{name} is 0 .. {MaxDelaySeconds} seconds");
+                if (seconds is > 0 && (depth > 0 || insideGroup)) throw Bad($"{article} {name} is only supported on the root condition block of a trigger");
+            }
         }
     }
 }

@@ -31,6 +31,25 @@ internal static class StateComparison
         }
     }
 
+    /// <summary>
+    /// Compares two states (left operand first). Numbers, numeric strings included, compare as numbers; otherwise
+    /// only equality holds: booleans when either side is a JSON boolean, text as is. BETWEEN never holds.
+    /// </summary>
+    public static bool Holds(DeviceState left, ConditionOperator op, DeviceState right)
+    {
+        if (ConditionOperators.IsBetween(op)) return false;
+        var a = ComparisonValue.From(left.Value);
+        var b = ComparisonValue.From(right.Value);
+        if (a is null || b is null)
+            return !ConditionOperators.IsOrdering(op) && Equality(JsonElement.DeepEquals(left.Value, right.Value), op);
+        if (a.Number is { } x && b.Number is { } y) return Numeric(x, op, y, null);
+        if (ConditionOperators.IsOrdering(op)) return false;
+        var booleans = left.Value.ValueKind is JsonValueKind.True or JsonValueKind.False || right.Value.ValueKind is JsonValueKind.True or JsonValueKind.False;
+        return booleans
+            ? Equality(a.Boolean is not null && a.Boolean == b.Boolean, op)
+            : Equality(string.Equals(a.Text, b.Text, StringComparison.Ordinal), op);
+    }
+
     private static bool Equality(bool equal, ConditionOperator op) => op == ConditionOperator.Equals ? equal : !equal;
 
     private static bool Numeric(double actual, ConditionOperator op, double target, double? upper) => op switch

@@ -15,7 +15,7 @@ public sealed partial class TriggerEngine
         var condition = definition.RootConditionBlock is { } root
             ? conditionGroups.Compiler().Compile(root, strict, dependencies)
             : CompiledCondition.Missing();
-        var windows = (definition.SchedulingIntervals ?? []).Select(i => DayWindow.From(i, strict)).OfType<DayWindow>().ToList();
+        var windows = (definition.SchedulingIntervals ?? []).Select(i => DayWindow.From(i, strict, location.SunTimesOn)).OfType<DayWindow>().ToList();
         var delay = definition.RootConditionBlock is { } block ? Math.Clamp(ConditionCompiler.RootActivationDelay(block), 0, MaxActivationDelaySeconds) : 0;
         var release = definition.RootConditionBlock is { } rootBlock ? Math.Clamp(ConditionCompiler.RootDeactivationDelay(rootBlock), 0, MaxActivationDelaySeconds) : 0;
         return new Compiled(condition, dependencies, windows, TimeSpan.FromSeconds(delay), TimeSpan.FromSeconds(release));

@@ -37,6 +37,10 @@ public sealed class LocationService(ISettingsStore settings, TimeProvider time)
     /// <summary>The local date today in the home's time zone.</summary>
     public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone()).DateTime);
 
+    /// <summary>Sunrise and sunset of a local date in the home's zone; null when the home has no latitude/longitude.</summary>
+    public SunTimes? SunTimesOn(DateOnly date) =>
+        Current is { Latitude: { } latitude, Longitude: { } longitude } ? SolarCalculator.ForDate(date, latitude, longitude, Zone()) : null;
+
     public SunEventTime Dawn(DateOnly date) => Event(date, t => t.Sunrise);
 
     public SunEventTime Dusk(DateOnly date) => Event(date, t => t.Sunset);

@@ -148,7 +148,7 @@ public class ConditionTests
     [InlineData("""{"staticDeviceStateCondition":{"deviceURL":"DEVICE","stateName":"core:TemperatureState","operator":"BETWEEN_INCLUSIVE","value1":"20"}}""", "numeric value2")]
     [InlineData("""{"staticDeviceStateCondition":{"deviceURL":"DEVICE","stateName":"core:TemperatureState","operator":"EQUALS"}}""", "needs a value")]
     [InlineData("""{"notBlock":{"subConditionBlocks":[]}}""", "exactly one sub-block")]
-    [InlineData("""{"dualDeviceStateCondition":{"deviceURL1":"DEVICE","stateName1":"a","deviceURL2":"DEVICE","stateName2":"b","operator":"LOWER_THAN"}}""", "condition kind dualDeviceStateCondition is not supported")]
+    [InlineData("""{"eventBasedCondition":{"deviceURL":"DEVICE","stateName":"a"}}""", "condition kind eventBasedCondition is not supported")]
     public async Task Conditions_the_gateway_cannot_evaluate_exactly_are_refused(string condition, string message)
     {
         await using var h = await AutomationHarness.StartAsync(MondayNoon);
