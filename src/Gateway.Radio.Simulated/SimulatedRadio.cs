@@ -25,6 +25,7 @@ public sealed class SimulatedRadio : IRadio
     private readonly SimulationContext _context;
     private readonly TimeProvider _time;
     private readonly SimulatedRadioOptions _options;
+    private readonly Lock _sensorGate = new(); // a reading set from outside is not overtaken by a tick computed from the old one
     private ITimer? _sensorTimer;
     private long _commands, _failures, _reportsSent;
     private bool _pairing;
@@ -92,6 +93,29 @@ public sealed class SimulatedRadio : IRadio
         return true;
     }
 
+    /// <summary>
+    /// Makes one device report <paramref name="states"/> now, through the same report path as its own readings (so
+    /// the registry, events, triggers and persistence see an ordinary report). A value given as an integer for a
+    /// state the device keeps as a float is reported as a float. A sensor then carries on from the new reading (its
+    /// drift and its refresh command start from it). False if there is no simulated device at that address.
+    /// </summary>
+    public bool ReportStates(string address, IReadOnlyList<DeviceState> states)
+    {
+        if (!_devices.TryGetValue(address, out var device)) return false;
+        if (states.Count == 0) return true;
+        lock (_sensorGate)
+        {
+            var known = device.InitialStates();
+            var reported = states.Select(s => Coerce(s, known.FirstOrDefault(k => k.Name == s.Name))).ToList();
+            device.Observe(reported);
+            Report(address, reported);
+        }
+        return true;
+    }
+
+    private static DeviceState Coerce(DeviceState state, DeviceState? known) =>
+        known is { Type: StateType.Float } && state.Type == StateType.Int ? DeviceState.Of(state.Name, state.Value.GetDouble()) : state;
+
     /// <summary>The simulated home is complete; pairing opens and closes (and says so) but finds nothing new.</summary>
     public Task StartPairingAsync(PairingRequest request, CancellationToken cancellationToken)
     {
@@ -125,10 +149,13 @@ public sealed class SimulatedRadio : IRadio
 
     private void TickSensors()
     {
-        foreach (var device in _devices.Values)
+        lock (_sensorGate)
         {
-            if (FaultOf(device.Address).Unreachable || _context.NextDouble() >= 0.1) continue;
-            device.Tick(_context);
+            foreach (var device in _devices.Values)
+            {
+                if (FaultOf(device.Address).Unreachable || _context.NextDouble() >= 0.1) continue;
+                device.Tick(_context);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gateway.Api.Contracts;
 using Gateway.Api.Infrastructure;
+using Gateway.Core.Executions;
 using Gateway.Core.Errors;
 using Gateway.Core.Json;
 using Gateway.Engine.ActionGroups;

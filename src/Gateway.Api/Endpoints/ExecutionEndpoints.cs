@@ -1,5 +1,6 @@
 using Gateway.Api.Contracts;
 using Gateway.Api.Infrastructure;
+using Gateway.Core.Executions;
 using Gateway.Core.Errors;
 using Gateway.Core.Json;
 using Gateway.Core.Persistence;

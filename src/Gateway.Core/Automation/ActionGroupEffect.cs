@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Gateway.Core.Automation;
 
-/// <summary>Runs the stored action group <see cref="ActionGroupOid"/>; managed (local) action groups are refused.</summary>
+/// <summary>Runs the inline (managed) <see cref="LocalActionGroup"/> when there is one, else the stored group <see cref="ActionGroupOid"/>.</summary>
 public sealed record ActionGroupEffect
 {
     [JsonPropertyName("id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -24,4 +24,13 @@ namespace Gateway.Core.Automation;
 [JsonSerializable(typeof(ConditionGroupEvent))]
 [JsonSerializable(typeof(SetupTriggerEvent))]
 [JsonSerializable(typeof(SetupTriggerModeChangedEvent))]
+[JsonSerializable(typeof(DiscreteTrigger))]
+[JsonSerializable(typeof(IReadOnlyList<DiscreteTrigger>))]
+[JsonSerializable(typeof(DiscreteTestRequest))]
+[JsonSerializable(typeof(TriggersSwitch))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(GenericCommandSchedulingTrigger))]
+[JsonSerializable(typeof(IReadOnlyList<GenericCommandSchedulingTrigger>))]
+[JsonSerializable(typeof(DelayedCommandsSchedulingTrigger))]
+[JsonSerializable(typeof(IReadOnlyList<DelayedCommandsSchedulingTrigger>))]
 public sealed partial class AutomationJsonContext : JsonSerializerContext;

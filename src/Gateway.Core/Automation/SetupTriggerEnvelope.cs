@@ -11,10 +11,16 @@ public sealed record SetupTriggerEnvelope
     [JsonPropertyName(SetupTriggerTypes.Discrete), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DiscreteTrigger? Discrete { get; init; }
 
+    [JsonPropertyName(SetupTriggerTypes.GenericCommandScheduling), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GenericCommandSchedulingTrigger? GenericCommandScheduling { get; init; }
+
+    [JsonPropertyName(SetupTriggerTypes.DelayedCommandsScheduling), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DelayedCommandsSchedulingTrigger? DelayedCommandsScheduling { get; init; }
+
     /// <summary>The OID of whichever trigger the envelope carries.</summary>
     [JsonIgnore]
-    public string? Oid => IfThen?.Oid ?? Discrete?.Oid;
+    public string? Oid => IfThen?.Oid ?? Discrete?.Oid ?? GenericCommandScheduling?.Oid ?? DelayedCommandsScheduling?.Oid;
 
     [JsonIgnore]
-    public long CreationTime => IfThen?.CreationTime ?? Discrete?.CreationTime ?? 0;
+    public long CreationTime => IfThen?.CreationTime ?? Discrete?.CreationTime ?? GenericCommandScheduling?.CreationTime ?? DelayedCommandsScheduling?.CreationTime ?? 0;
 }

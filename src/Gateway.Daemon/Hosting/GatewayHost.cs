@@ -113,6 +113,7 @@ public static class GatewayHost
         services.AddSingleton<ConditionGroupService>();
         services.AddSingleton<TriggerSwitch>();
         services.AddSingleton<TriggerEngine>();
+        services.AddSingleton<Gateway.Engine.Automation.CommandScheduling.CommandSchedulingTriggerService>();
         services.AddSingleton<TriggerCatalog>();
         services.AddSingleton<AutomationRuntime>();
         services.AddSingleton(DeviceCatalog.LoadEmbedded());

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gateway.Api.Infrastructure;
 using Gateway.Core.Errors;
+using Gateway.Core.Model;
 using Gateway.Radio.Simulated;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,12 +10,24 @@ using Microsoft.AspNetCore.Routing;
 namespace Gateway.Daemon.Simulation;
 
 /// <summary>
-/// <c>PUT /gatewayd/simulation/devices/{address}/fault</c> with <c>{"unreachable":bool,"latencyMs":int}</c>:
-/// makes a simulated device silent or slow so failures can be shown. Needs a bearer token like the rest.
+/// Endpoints of the simulated home (only when the simulated radio runs). They need a bearer token like the rest.
+/// <list type="bullet">
+/// <item><c>PUT /gatewayd/simulation/devices/{address}/fault</c> with <c>{"unreachable":bool,"latencyMs":int}</c>:
+/// makes a simulated device silent or slow so failures can be shown.</item>
+/// <item><c>PUT /gatewayd/simulation/devices/{address}/states</c> with <c>[{"name":"core:TemperatureState","value":27.5}]</c>:
+/// the device reports those states now, through the radio's ordinary report path (events, triggers, storage see a
+/// normal report). Each item has a <c>name</c>, a <c>value</c> (number, string or boolean) and optionally the Overkiz
+/// <c>type</c> (1 int, 2 float, 3 string, 6 boolean); without it an integer is an int, unless the device keeps that
+/// state as a float. Answers <c>{}</c>; an unknown address gets the unknown-object error, a bad body a 400.</item>
+/// </list>
 /// </summary>
 public static class SimulationEndpoints
 {
-    public static void MapSimulationEndpoints(this IEndpointRouteBuilder app) =>
+    public const int MaxStatesPerReport = 50;
+    public const int MaxStateNameLength = 100;
+
+    public static void MapSimulationEndpoints(this IEndpointRouteBuilder app)
+    {
         app.MapPut("/gatewayd/simulation/devices/{address}/fault", async (string address, HttpContext context, SimulatedRadio radio) =>
         {
             using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.BadParameters("body must be JSON"));
@@ -27,4 +40,51 @@ public static class SimulationEndpoints
                 ? Results.Bytes("{}"u8.ToArray(), "application/json")
                 : ErrorResults.From(OverkizError.UnknownObject());
         });
+
+        app.MapPut("/gatewayd/simulation/devices/{address}/states", async (string address, HttpContext context, SimulatedRadio radio) =>
+        {
+            using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.BadParameters("body must be JSON"));
+            var states = ParseStates(body.RootElement);
+            return radio.ReportStates(Uri.UnescapeDataString(address), states)
+                ? Results.Bytes("{}"u8.ToArray(), "application/json")
+                : ErrorResults.From(OverkizError.UnknownObject());
+        });
+    }
+
+    /// <summary>The body of a states report: a non-empty array of <c>{"name","value"[,"type"]}</c>.</summary>
+    public static IReadOnlyList<DeviceState> ParseStates(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() is 0 or > MaxStatesPerReport)
+            throw Bad($"body must be an array of 1 to {MaxStatesPerReport} states, each {{\"name\":\"core:TemperatureState\",\"value\":21.5}}");
+        var states = new List<DeviceState>();
+        foreach (var item in root.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object) throw Bad("each state is an object with name and value");
+            if (!item.TryGetProperty("name", out var nameElement) || nameElement.ValueKind != JsonValueKind.String
+                || nameElement.GetString() is not { Length: > 0 and <= MaxStateNameLength } name || string.IsNullOrWhiteSpace(name))
+                throw Bad($"each state needs a name (a string of 1 to {MaxStateNameLength} characters)");
+            if (!item.TryGetProperty("value", out var value)) throw Bad($"state {name} has no value");
+            StateType? type = null;
+            if (item.TryGetProperty("type", out var typeElement))
+            {
+                if (!typeElement.TryGetInt32(out var code) || code is not ((int)StateType.Int or (int)StateType.Float or (int)StateType.String or (int)StateType.Boolean))
+                    throw Bad($"state {name}: type is 1 (int), 2 (float), 3 (string) or 6 (boolean)");
+                type = (StateType)code;
+            }
+            states.Add(State(name, value, type) ?? throw Bad($"state {name}: the value does not fit its type (a number, a string or a boolean)"));
+        }
+        return states;
+    }
+
+    private static DeviceState? State(string name, JsonElement value, StateType? type) => (value.ValueKind, type) switch
+    {
+        (JsonValueKind.Number, null) when value.TryGetInt32(out var i) => DeviceState.Of(name, i),
+        (JsonValueKind.Number, StateType.Int) when value.TryGetInt32(out var i) => DeviceState.Of(name, i),
+        (JsonValueKind.Number, null or StateType.Float) when value.TryGetDouble(out var d) && double.IsFinite(d) => DeviceState.Of(name, d),
+        (JsonValueKind.String, null or StateType.String) => DeviceState.Of(name, value.GetString()!),
+        (JsonValueKind.True or JsonValueKind.False, null or StateType.Boolean) => DeviceState.Of(name, value.GetBoolean()),
+        _ => null,
+    };
+
+    private static OverkizException Bad(string message) => new(OverkizError.BadParameters(message));
 }

@@ -69,6 +69,19 @@ public sealed class ActionGroupService(
         return engine.ApplyAsync(new ExecutionRequest(group.Label, group.Actions, owner, source), cancellationToken);
     }
 
+    /// <summary>Checks a managed (inline) group as a stored one would be checked.</summary>
+    public void ValidateManaged(ActionGroupDraft draft) => Validate(draft);
+
+    /// <summary>Runs a managed (inline) group now.</summary>
+    public Task<string> ExecuteManagedAsync(ActionGroupDraft draft, string owner, string source, CancellationToken cancellationToken) =>
+        engine.ApplyAsync(new ExecutionRequest(draft.Label, draft.Actions, owner, source), cancellationToken);
+
+    /// <summary>Runs an effect's group: the inline one when there is one, else the stored one named by OID.</summary>
+    public Task<string> ExecuteAsync(string? oid, System.Text.Json.JsonElement? local, string owner, string source, CancellationToken cancellationToken) =>
+        ManagedActionGroups.IsPresent(local)
+            ? ExecuteManagedAsync(ManagedActionGroups.Read(local!.Value), owner, source, cancellationToken)
+            : ExecuteAsync(oid ?? "", owner, source, cancellationToken);
+
     private void Validate(ActionGroupDraft draft)
     {
         if (string.IsNullOrWhiteSpace(draft.Label) || draft.Label.Length > 200) throw new OverkizException(OverkizError.MalformedActionGroup());

@@ -42,7 +42,15 @@ public static class AutomationRequestReader
         return type switch
         {
             SetupTriggerTypes.IfThen => new SetupTriggerEnvelope { IfThen = Deserialize(body, AutomationJsonContext.Default.IfThenSetupTrigger, type) },
-            _ => new SetupTriggerEnvelope { Discrete = Deserialize(body, AutomationJsonContext.Default.DiscreteTrigger, type) },
+            SetupTriggerTypes.Discrete => new SetupTriggerEnvelope { Discrete = Deserialize(body, AutomationJsonContext.Default.DiscreteTrigger, type) },
+            SetupTriggerTypes.GenericCommandScheduling => new SetupTriggerEnvelope
+            {
+                GenericCommandScheduling = Deserialize(body, AutomationJsonContext.Default.GenericCommandSchedulingTrigger, type),
+            },
+            _ => new SetupTriggerEnvelope
+            {
+                DelayedCommandsScheduling = Deserialize(body, AutomationJsonContext.Default.DelayedCommandsSchedulingTrigger, type),
+            },
         };
     }
 
@@ -61,9 +69,6 @@ public static class AutomationRequestReader
         foreach (var effect in effects.EnumerateArray())
         {
             CheckSingleKind(effect, new HashSet<string> { "actionGroupEffect" }, "effect");
-            if (effect.GetProperty("actionGroupEffect") is { ValueKind: JsonValueKind.Object } inner
-                && inner.TryGetProperty("localActionGroup", out var local) && local.ValueKind != JsonValueKind.Null)
-                throw Bad("managed action groups (localActionGroup) are not supported: refer to a stored action group by actionGroupOID");
         }
     }
 

@@ -179,7 +179,7 @@ public sealed partial class TriggerEngine
             var group = effect.ActionGroupEffect?.ActionGroupOid ?? "";
             try
             {
-                var execId = await actionGroups.ExecuteAsync(group, Owner, $"trigger:{triggerOid}", CancellationToken.None);
+                var execId = await actionGroups.ExecuteAsync(group, effect.ActionGroupEffect?.LocalActionGroup, Owner, $"trigger:{triggerOid}", CancellationToken.None);
                 logger.LogInformation("Trigger {Oid} started action group {Group} as {ExecId}", triggerOid, group, execId);
             }
             catch (OverkizException ex)

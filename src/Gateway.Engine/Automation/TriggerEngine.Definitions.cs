@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gateway.Core.Automation;
+using Gateway.Engine.ActionGroups;
 
 namespace Gateway.Engine.Automation;
 
@@ -36,9 +37,10 @@ public sealed partial class TriggerEngine
         if (effects is null || effects.Count is 0 or > MaxEffects) throw Bad($"a trigger needs 1 to {MaxEffects} effects");
         foreach (var effect in effects)
         {
-            if (effect?.ActionGroupEffect is not { } run || string.IsNullOrEmpty(run.ActionGroupOid)) throw Bad("an effect is an actionGroupEffect with an actionGroupOID");
-            if (run.LocalActionGroup is { ValueKind: not JsonValueKind.Null }) throw Bad("managed action groups (localActionGroup) are not supported");
-            if (actionGroups.Find(run.ActionGroupOid) is null) throw Bad($"unknown action group {run.ActionGroupOid}");
+            if (effect?.ActionGroupEffect is not { } run) throw Bad("an effect is an actionGroupEffect with an actionGroupOID or a localActionGroup");
+            if (ManagedActionGroups.IsPresent(run.LocalActionGroup)) actionGroups.ValidateManaged(ManagedActionGroups.Read(run.LocalActionGroup!.Value));
+            else if (string.IsNullOrEmpty(run.ActionGroupOid)) throw Bad("an effect is an actionGroupEffect with an actionGroupOID or a localActionGroup");
+            else if (actionGroups.Find(run.ActionGroupOid) is null) throw Bad($"unknown action group {run.ActionGroupOid}");
         }
     }
 

@@ -342,7 +342,7 @@ public sealed partial class TriggerEngine(
     {
         var execIds = new List<string>();
         foreach (var effect in effects)
-            execIds.Add(await actionGroups.ExecuteAsync(effect.ActionGroupEffect!.ActionGroupOid, Owner, "trigger:test", cancellationToken));
+            execIds.Add(await actionGroups.ExecuteAsync(effect.ActionGroupEffect!.ActionGroupOid, effect.ActionGroupEffect.LocalActionGroup, Owner, "trigger:test", cancellationToken));
         return execIds;
     }
 

@@ -33,6 +33,11 @@ public abstract class SimulatedDevice(string address, string controllableName, s
     {
     }
 
+    /// <summary>States reported on the device's behalf (the simulation API); a device that keeps them in its model takes them over.</summary>
+    public virtual void Observe(IReadOnlyList<DeviceState> states)
+    {
+    }
+
     protected Task Done(SimulationContext context, params DeviceState[] states)
     {
         if (states.Length > 0) context.Report(Address, states);

@@ -32,6 +32,12 @@ public sealed class SimulatedSensor(
         context.Report(Address, _current);
     }
 
+    public override void Observe(IReadOnlyList<DeviceState> states)
+    {
+        foreach (var state in states)
+            if (state.Name == _current.Name && state.Type == _current.Type) _current = state;
+    }
+
     private IEnumerable<DeviceState> Extra() =>
         ControllableName == "io:SomfySmokeIOSystemSensor" ? [DeviceState.Of("core:SensorDefectState", "noDefect")] : [];
 }

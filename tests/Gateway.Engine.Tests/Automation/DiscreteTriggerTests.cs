@@ -138,6 +138,27 @@ public class DiscreteTriggerTests
         Assert.Equal(2, h.Runs);
     }
 
+    [Fact]
+    public async Task An_effect_may_carry_its_own_managed_action_group_instead_of_a_stored_one()
+    {
+        await using var h = await AutomationHarness.StartAsync(MondayNoon);
+        var awning = AutomationHarness.Url(AutomationHarness.Awning);
+        var json = h.HotAfternoonJson(delaySeconds: 0).Replace($"\"actionGroupOID\":\"{h.LowerAwningOid}\"",
+            $$"""
+            "localActionGroup":{"label":"Half-lower the awning","actions":[{"deviceURL":"{{awning}}","commands":[{"name":"setDeployment","parameters":[50]}]}]}
+            """, StringComparison.Ordinal);
+        var trigger = await h.CreateAsync(json);
+
+        await h.SetTemperatureAsync(27);
+        await h.AdvanceAsync(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(1, await h.RunsAfterSettlingAsync());
+        var run = Assert.Single(h.Executions.Started.Values, r => r.Source == $"trigger:{trigger.Oid}");
+        Assert.Equal("Half-lower the awning", run.Label);
+        Assert.Equal("setDeployment", run.Actions.Single().Commands.Single().Name);
+        Assert.DoesNotContain(h.ActionGroups.All(), g => g.Label == "Half-lower the awning");
+    }
+
     private static async Task<string> RetractGroupAsync(AutomationHarness h)
     {
         var group = await h.ActionGroups.CreateAsync(new ActionGroupDraft("Retract the awning",

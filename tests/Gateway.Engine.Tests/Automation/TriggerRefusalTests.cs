@@ -51,12 +51,12 @@ public class TriggerRefusalTests
     }
 
     [Fact]
-    public async Task Managed_action_groups_unknown_action_groups_and_nested_delays_are_refused()
+    public async Task Managed_groups_on_unknown_devices_unknown_action_groups_and_nested_delays_are_refused()
     {
         await using var h = await AutomationHarness.StartAsync(MondayNoon);
         var living = AutomationHarness.Url(AutomationHarness.LivingRoom);
         await AssertRefusedAsync(h, h.HotAfternoonJson().Replace($"\"actionGroupOID\":\"{h.LowerAwningOid}\"",
-            "\"actionGroupOID\":\"x\",\"localActionGroup\":{\"label\":\"l\",\"actions\":[]}", StringComparison.Ordinal), "localActionGroup");
+            "\"actionGroupOID\":\"\",\"localActionGroup\":{\"label\":\"l\",\"actions\":[{\"deviceURL\":\"test://1234-5678-9012/99\",\"commands\":[{\"name\":\"deploy\"}]}]}", StringComparison.Ordinal), "No such device");
         await AssertRefusedAsync(h, h.HotAfternoonJson().Replace(h.LowerAwningOid, "no-such-group", StringComparison.Ordinal), "unknown action group no-such-group");
         await AssertRefusedAsync(h, $$"""
             {"ifThenSetupTrigger":{"label":"x","rootConditionBlock":{"andBlock":{"subConditionBlocks":[

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Gateway.Core.Errors;
-using Gateway.Core.Executions;
 
-namespace Gateway.Api.Infrastructure;
+namespace Gateway.Core.Executions;
 
 /// <summary>Turns the body of POST /exec/apply into a request, refusing shapes a TaHoma box refuses.</summary>
 public static class ExecutionRequestParser
