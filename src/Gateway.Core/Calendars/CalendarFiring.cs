@@ -16,6 +16,9 @@ public sealed record CalendarFiring
     [JsonPropertyName("triggerId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? TriggerId { get; init; }
     [JsonPropertyName("triggerType")] public required string TriggerType { get; init; }
     [JsonPropertyName("actionGroupOID")] public required string ActionGroupOid { get; init; }
+
+    /// <summary>The managed group the trigger carries inline, run instead of a stored one.</summary>
+    [JsonPropertyName("localActionGroup"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public System.Text.Json.JsonElement? LocalActionGroup { get; init; }
     [JsonPropertyName("utc")] public required long Utc { get; init; }
     [JsonPropertyName("hours")] public required int Hours { get; init; }
     [JsonPropertyName("minutes")] public required int Minutes { get; init; }

@@ -26,6 +26,9 @@ public sealed record TimeTrigger
     [JsonPropertyName("alwaysAfterMinutes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? AlwaysAfterMinutes { get; init; }
     [JsonPropertyName("actionGroupOID")] public string? ActionGroupOid { get; init; }
 
+    /// <summary>A managed group carried inline (label and actions), run instead of a stored group.</summary>
+    [JsonPropertyName("localActionGroup"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public System.Text.Json.JsonElement? LocalActionGroup { get; init; }
+
     /// <summary>"Never after" this local time, if set.</summary>
     [JsonIgnore]
     public TimeOnly? AlwaysBefore => Bound(AlwaysBeforeHours, AlwaysBeforeMinutes);

@@ -281,12 +281,13 @@ public sealed class CalendarService(
                 for (var index = 0; index < triggers.Count; index++)
                 {
                     var trigger = triggers[index];
-                    if (!trigger.Enabled || trigger.ActionGroupOid is null) continue;
+                    if (!trigger.Enabled || (trigger.ActionGroupOid is null && !ManagedActionGroups.IsPresent(trigger.LocalActionGroup))) continue;
                     if (TriggerResolver.Resolve(trigger, dayOid, index, date, zone, Sun) is not { } at) continue;
                     firings.Add(new CalendarFiring
                     {
                         Date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CalendarRuleOid = rule.Oid!, CalendarDayOid = dayOid,
-                        TriggerIndex = index, TriggerId = trigger.Id, TriggerType = trigger.TriggerType!, ActionGroupOid = trigger.ActionGroupOid,
+                        TriggerIndex = index, TriggerId = trigger.Id, TriggerType = trigger.TriggerType!, ActionGroupOid = trigger.ActionGroupOid ?? "",
+                        LocalActionGroup = ManagedActionGroups.IsPresent(trigger.LocalActionGroup) ? trigger.LocalActionGroup : null,
                         Utc = at.ToUnixTimeMilliseconds(), Hours = at.Hour, Minutes = at.Minute,
                         LocalTime = at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
                     });
@@ -356,8 +357,9 @@ public sealed class CalendarService(
                 throw Bad($"trigger {i}: alwaysBefore and alwaysAfter hours must be within 0..23 and minutes within 0..59");
             if (t.AlwaysAfter is { } after && t.AlwaysBefore is { } before && after > before)
                 throw Bad($"trigger {i}: alwaysAfter must not be later than alwaysBefore");
-            if (string.IsNullOrWhiteSpace(t.ActionGroupOid)) throw Bad($"trigger {i}: an actionGroupOID is needed");
-            if (actionGroups.Find(t.ActionGroupOid) is null) throw Bad($"trigger {i}: unknown action group {t.ActionGroupOid}");
+            if (ManagedActionGroups.IsPresent(t.LocalActionGroup)) actionGroups.ValidateManaged(ManagedActionGroups.Read(t.LocalActionGroup!.Value));
+            else if (string.IsNullOrWhiteSpace(t.ActionGroupOid)) throw Bad($"trigger {i}: an actionGroupOID or a localActionGroup is needed");
+            else if (actionGroups.Find(t.ActionGroupOid) is null) throw Bad($"trigger {i}: unknown action group {t.ActionGroupOid}");
         }
     }
 
