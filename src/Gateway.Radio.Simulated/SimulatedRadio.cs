@@ -47,6 +47,7 @@ public sealed class SimulatedRadio : IRadio
 
     public Task StartAsync(RadioStartContext context, CancellationToken cancellationToken)
     {
+        Resume(context);
         foreach (var device in _devices.Values)
         {
             _reports.Writer.TryWrite(new DeviceDiscovered(device.Address, device.ControllableName, device.Label, device.InitialStates(), device.Attributes()));
@@ -96,8 +97,8 @@ public sealed class SimulatedRadio : IRadio
     /// <summary>
     /// Makes one device report <paramref name="states"/> now, through the same report path as its own readings (so
     /// the registry, events, triggers and persistence see an ordinary report). A value given as an integer for a
-    /// state the device keeps as a float is reported as a float. A sensor then carries on from the new reading (its
-    /// drift and its refresh command start from it). False if there is no simulated device at that address.
+    /// state the device keeps as a float is reported as a float. The device then carries on from the new values (a
+    /// sensor's drift and refresh, a cover's next move start from them). False if there is no simulated device at that address.
     /// </summary>
     public bool ReportStates(string address, IReadOnlyList<DeviceState> states)
     {
@@ -111,6 +112,31 @@ public sealed class SimulatedRadio : IRadio
             Report(address, reported);
         }
         return true;
+    }
+
+    /// <summary>
+    /// Devices the gateway already knows carry on from their last stored states (a sensor from its reading, a cover
+    /// from its position ...), as real ones would after a gateway restart. Nothing is reported for that.
+    /// </summary>
+    private void Resume(RadioStartContext context)
+    {
+        lock (_sensorGate)
+        {
+            foreach (var known in context.KnownDevices)
+            {
+                if (known.States.Count == 0 || !_devices.TryGetValue(known.Address, out var device)) continue;
+                var own = device.InitialStates();
+                var stored = new List<DeviceState>();
+                foreach (var state in known.States)
+                {
+                    // Only states this device has, of the type it keeps them as.
+                    if (own.FirstOrDefault(o => o.Name == state.Name) is not { } mine) continue;
+                    var coerced = Coerce(state, mine);
+                    if (coerced.Type == mine.Type) stored.Add(coerced);
+                }
+                if (stored.Count > 0) device.Observe(stored);
+            }
+        }
     }
 
     private static DeviceState Coerce(DeviceState state, DeviceState? known) =>

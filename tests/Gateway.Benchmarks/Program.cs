@@ -20,7 +20,12 @@ switch (args.FirstOrDefault())
         var samples = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300;
         Console.WriteLine(await EnOceanLatencyBenchmark.RunAsync(samples));
         return 0;
+    case "jitter":
+        Console.WriteLine(await ScheduleJitterBenchmark.RunAsync(IntArg(1, 60), IntArg(2, 3)));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples]");
+        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples] | jitter [schedules] [calendarMinutes]");
         return 2;
 }
+
+int IntArg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;

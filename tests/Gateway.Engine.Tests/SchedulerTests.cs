@@ -57,6 +57,23 @@ public class SchedulerTests
     }
 
     [Fact]
+    public async Task A_schedule_starts_at_its_exact_time_not_on_the_next_tick()
+    {
+        var h = new Harness();
+        var group = await h.OpenShutterGroupAsync();
+        await h.StartSchedulerAsync();
+        // Ticks fall at +0, +0.5, +1.0 and +1.5 s: on the tick alone this would start at +1.5 s.
+        var due = h.At(TimeSpan.FromMilliseconds(1234));
+        await h.Scheduler.ScheduleAsync(group.Oid, due, default);
+
+        h.Engine.Time.Advance(TimeSpan.FromMilliseconds(1600), TimeSpan.FromMilliseconds(1));
+        await WaitAsync(() => h.Runs == 1);
+
+        var started = h.Engine.Sink.Of<ExecutionRegisteredEvent>().Single().Timestamp;
+        Assert.InRange(started, due, due + 2);
+    }
+
+    [Fact]
     public async Task A_cancelled_schedule_never_fires()
     {
         var h = new Harness();

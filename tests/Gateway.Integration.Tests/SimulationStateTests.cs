@@ -122,6 +122,39 @@ public class SimulationStateTests(GatewayFixture gateway) : IClassFixture<Gatewa
         }
     }
 
+    [Fact]
+    public async Task After_a_restart_a_simulated_sensor_carries_on_from_its_stored_reading()
+    {
+        var data = DaemonProcess.NewDataDirectory();
+        try
+        {
+            string token, url;
+            await using (var first = await DaemonProcess.StartAsync(data))
+            {
+                token = await first.CreateTokenAsync("simulation");
+                using var client = first.Client(token);
+                url = $"sim://{await client.GatewayIdAsync()}/{Temperature}";
+                using (var put = await PutAsync(client, Temperature, """[{"name":"core:TemperatureState","value":27.5}]"""))
+                    Assert.Equal(200, (int)put.StatusCode);
+                await first.StopAsync();
+            }
+
+            // This time sensors report on their own, about once a second each (later arguments win).
+            await using var second = await DaemonProcess.StartAsync(data, "--Gateway:Radios:Simulated:SensorIntervalSeconds=1");
+            using var again = second.Client(token);
+            var listener = (await again.PostJsonAsync("events/register")).Body.GetProperty("id").GetString()!;
+            var events = await again.FetchUntilAsync(listener, all => TemperatureChanges(all, url).Count() >= 3);
+
+            // Drift is at most 0.2 a reading: from 27.5, not back from the built-in 21.
+            Assert.All(TemperatureChanges(events, url), value => Assert.InRange(value, 26.5, 28.5));
+            Assert.InRange((await TemperatureAsync(again, url)).GetProperty("value").GetDouble(), 26.5, 28.5);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
     private static Task<HttpResponseMessage> PutAsync(HttpClient client, string address, string body) =>
         client.PutAsync($"/gatewayd/simulation/devices/{(address.Contains('%') ? address : Uri.EscapeDataString(address))}/states",
             new StringContent(body, Encoding.UTF8, "application/json"));
@@ -132,6 +165,12 @@ public class SimulationStateTests(GatewayFixture gateway) : IClassFixture<Gatewa
         Assert.Equal(200, status);
         return states.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "core:TemperatureState");
     }
+
+    private static IEnumerable<double> TemperatureChanges(IEnumerable<JsonElement> events, string url) =>
+        events.Where(e => e.GetProperty("name").GetString() == "DeviceStateChangedEvent" && e.GetProperty("deviceURL").GetString() == url)
+            .SelectMany(e => e.GetProperty("deviceStates").EnumerateArray())
+            .Where(s => s.GetProperty("name").GetString() == "core:TemperatureState")
+            .Select(s => s.GetProperty("value").GetDouble());
 
     private static bool IsTemperatureChange(JsonElement e, string url, double value) =>
         e.GetProperty("name").GetString() == "DeviceStateChangedEvent" && e.GetProperty("deviceURL").GetString() == url

@@ -10,10 +10,13 @@ public sealed record RadioStartContext(IReadOnlyList<KnownDevice> KnownDevices)
 
 /// <summary>
 /// A device the gateway already knows. Radios keep what they need to talk to it again after a restart (profile,
-/// keys, sender offsets …) in its attributes.
+/// keys, sender offsets …) in its attributes. <see cref="States"/> are the last states the gateway stored for it.
 /// </summary>
 public sealed record KnownDevice(string Address, string ControllableName, IReadOnlyList<DeviceState> Attributes)
 {
+    /// <summary>The device's last stored states; empty when not given.</summary>
+    public IReadOnlyList<DeviceState> States { get; init; } = [];
+
     public string? Attribute(string name) => Attributes.FirstOrDefault(a => a.Name == name) is { } a && a.Value.ValueKind == System.Text.Json.JsonValueKind.String
         ? a.Value.GetString()
         : null;

@@ -6,9 +6,13 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Engine.Calendars;
 
 /// <summary>
-/// Fires the calendar: a half-second tick compares the wall clock with the firings of yesterday, today and tomorrow
-/// (local dates; offsets can move a firing across midnight) and runs each due one's action group through
+/// Fires the calendar: it compares the wall clock with the firings of yesterday, today and tomorrow (local dates;
+/// offsets can move a firing across midnight) and runs each due one's action group through
 /// <see cref="ActionGroupService.ExecuteAsync"/> as owner "calendar", source "calendar:&lt;day oid&gt;:&lt;index&gt;".
+/// It looks when a one-shot timer armed for the next known firing goes off, so a firing starts within a few
+/// milliseconds of its instant, and on a half-second tick: the safety net for wall-clock jumps (the timer counts
+/// elapsed time) and the way calendar changes are noticed — a change takes effect within half a second, and the
+/// timer is then armed for the new next firing.
 /// </summary>
 /// <remarks>
 /// Each firing is recorded as handled (trigger, local date), durably and before it runs, so it runs at most once:
@@ -29,27 +33,53 @@ public sealed class CalendarRunner(
     public const string Owner = "calendar";
 
     private readonly SemaphoreSlim _firing = new(1, 1);
+    private readonly Lock _arming = new();
     private ITimer? _timer;
+    private ITimer? _wake;
     private Quiet? _quiet;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        _wake = time.CreateTimer(_ => _ = FireDueAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _timer = time.CreateTimer(_ => _ = FireDueAsync(), null, TimeSpan.Zero, Tick);
         return Task.CompletedTask;
     }
 
-    public void Dispose() => _timer?.Dispose();
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        lock (_arming)
+        {
+            _wake?.Dispose();
+            _wake = null;
+        }
+    }
+
+    /// <summary>Sets the one-shot timer to go off at <paramref name="at"/> (wall clock), in whole milliseconds rounded up.</summary>
+    private void Arm(DateTimeOffset at)
+    {
+        lock (_arming)
+        {
+            var delay = at - time.GetUtcNow();
+            _wake?.Change(delay <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)), Timeout.InfiniteTimeSpan);
+        }
+    }
 
     private async Task FireDueAsync()
     {
-        if (!await _firing.WaitAsync(0)) return; // the previous tick is still at work
+        if (!await _firing.WaitAsync(0)) return; // the previous look is still at work; it re-arms the timer when done
+        DateTimeOffset? wake = null;
         try
         {
             if (!calendars.Status.Enabled) return;
             var now = time.GetUtcNow();
             var stamp = calendars.Stamp;
             // Nothing can fall due before the next known firing unless the calendar changed or the clock went back.
-            if (_quiet is { } quiet && quiet.Stamp == stamp && now >= quiet.From && now < quiet.Until) return;
+            if (_quiet is { } quiet && quiet.Stamp == stamp && now >= quiet.From && now < quiet.Until)
+            {
+                wake = quiet.Until; // again, in case the timer went off a little early by the wall clock
+                return;
+            }
 
             var next = now + TimeSpan.FromMinutes(1);
             var today = calendars.DateOf(now);
@@ -73,6 +103,7 @@ public sealed class CalendarRunner(
                 }
             }
             _quiet = new Quiet(stamp, now, next);
+            wake = next;
         }
         catch (Exception ex)
         {
@@ -81,6 +112,8 @@ public sealed class CalendarRunner(
         finally
         {
             _firing.Release();
+            // After the release, so that a wake-up due at once does not find the semaphore still taken.
+            if (wake is { } at) Arm(at);
         }
     }
 
@@ -88,7 +121,7 @@ public sealed class CalendarRunner(
     {
         try
         {
-            var execId = await actionGroups.ExecuteAsync(firing.ActionGroupOid, Owner, firing.Source, CancellationToken.None);
+            var execId = await actionGroups.ExecuteAsync(firing.ActionGroupOid, firing.LocalActionGroup, Owner, firing.Source, CancellationToken.None);
             logger.LogInformation("Calendar trigger {Source} of {Date} ({LocalTime}) started action group {ActionGroup} as {ExecId}",
                 firing.Source, firing.Date, firing.LocalTime, firing.ActionGroupOid, execId);
         }

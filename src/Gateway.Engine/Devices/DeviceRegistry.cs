@@ -72,7 +72,7 @@ public sealed class DeviceRegistry(
         var prefix = protocol + "://";
         var known = All()
             .Where(d => d.DeviceUrl.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(d => new KnownDevice(AddressOf(d.DeviceUrl), d.ControllableName, d.Attributes))
+            .Select(d => new KnownDevice(AddressOf(d.DeviceUrl), d.ControllableName, d.Attributes) { States = d.States })
             .ToList();
         return new RadioStartContext(known);
     }

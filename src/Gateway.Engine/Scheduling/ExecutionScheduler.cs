@@ -11,10 +11,13 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Engine.Scheduling;
 
 /// <summary>
-/// Runs action groups at a given UTC time. Schedules are persisted; a half-second tick compares them with the wall
-/// clock, so a clock corrected by NTP neither fires a schedule twice (it is removed as it fires) nor skips one (a
-/// jump forward makes it due at once). A schedule found late — the gateway was off, or the clock jumped — still runs
-/// if it is less than <see cref="GraceWindow"/> late; beyond that it is recorded in history as missed.
+/// Runs action groups at a given UTC time. Schedules are persisted. A one-shot timer is armed for the earliest due
+/// instant (re-armed whenever schedules are added, cancelled or fired), so a schedule starts within a few
+/// milliseconds of its time; a half-second tick compares the schedules with the wall clock as well, as the safety net
+/// for wall-clock jumps the timer (which counts elapsed time) does not see. So a clock corrected by NTP neither fires
+/// a schedule twice (it is removed as it fires) nor skips one (a jump forward makes it due at once). A schedule found
+/// late — the gateway was off, or the clock jumped — still runs if it is less than <see cref="GraceWindow"/> late;
+/// beyond that it is recorded in history as missed.
 /// </summary>
 public sealed class ExecutionScheduler(
     IActionGroupStore store,
@@ -29,14 +32,18 @@ public sealed class ExecutionScheduler(
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
     public const int MaxSchedules = 1000;
     public const string MissedFailure = "MISSED_WHILE_OFF";
+    private static readonly TimeSpan MaxWake = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<string, ScheduledExecution> _schedules = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _firing = new(1, 1);
+    private readonly Lock _arming = new();
     private ITimer? _timer;
+    private ITimer? _wake;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var schedule in await store.LoadSchedulesAsync(cancellationToken)) _schedules[schedule.TriggerId] = schedule;
+        _wake = time.CreateTimer(_ => _ = FireDueAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _timer = time.CreateTimer(_ => _ = FireDueAsync(), null, TimeSpan.Zero, Tick);
     }
 
@@ -55,6 +62,7 @@ public sealed class ExecutionScheduler(
         var schedule = new ScheduledExecution(Guid.NewGuid().ToString(), group.Label, utcTime, actionGroupOid);
         await store.SaveScheduleAsync(schedule, cancellationToken);
         _schedules[schedule.TriggerId] = schedule;
+        Arm();
         bus.Publish(new DelayedTriggerEvent(Now(), identity.SetupOid, schedule.TriggerId, Set: true));
         logger.LogInformation("Action group {Label} scheduled for {Time:u} ({TriggerId})", group.Label, DateTimeOffset.FromUnixTimeMilliseconds(utcTime), schedule.TriggerId);
         return schedule;
@@ -63,16 +71,50 @@ public sealed class ExecutionScheduler(
     public async Task<bool> CancelAsync(string triggerId, CancellationToken cancellationToken)
     {
         if (!_schedules.TryRemove(triggerId, out _)) return false;
+        Arm();
         await store.DeleteScheduleAsync(triggerId, cancellationToken);
         bus.Publish(new DelayedTriggerEvent(Now(), identity.SetupOid, triggerId, Set: false));
         return true;
     }
 
-    public void Dispose() => _timer?.Dispose();
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        lock (_arming)
+        {
+            _wake?.Dispose();
+            _wake = null;
+        }
+    }
+
+    /// <summary>
+    /// Sets the one-shot timer to the earliest schedule's instant (at once if it is already due), or stops it when
+    /// nothing is scheduled. Serialised, so that of two concurrent callers the last to set the timer has seen what
+    /// the other added or removed.
+    /// </summary>
+    private void Arm()
+    {
+        lock (_arming)
+        {
+            if (_wake is null) return; // not started, or disposed
+            var earliest = long.MaxValue;
+            foreach (var schedule in _schedules.Values) earliest = Math.Min(earliest, schedule.UtcTime);
+            if (earliest == long.MaxValue)
+            {
+                _wake.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                return;
+            }
+            // Whole milliseconds, rounded up, so as not to wake a fraction early for nothing; capped, as timers refuse
+            // due times beyond ~49 days (a wake-up that finds nothing due just re-arms).
+            var delay = DateTimeOffset.FromUnixTimeMilliseconds(earliest) - time.GetUtcNow();
+            delay = delay <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Ceiling(Math.Min(delay.TotalMilliseconds, MaxWake.TotalMilliseconds)));
+            _wake.Change(delay, Timeout.InfiniteTimeSpan);
+        }
+    }
 
     private async Task FireDueAsync()
     {
-        if (!await _firing.WaitAsync(0)) return; // the previous tick is still at work
+        if (!await _firing.WaitAsync(0)) return; // the previous firing is still at work; it re-arms the timer when done
         try
         {
             var now = Now();
@@ -94,6 +136,8 @@ public sealed class ExecutionScheduler(
         finally
         {
             _firing.Release();
+            // After the release: a wake-up due at once must not find the semaphore still taken.
+            Arm();
         }
     }
 

@@ -14,9 +14,14 @@ public sealed class SimulatedAwning(string address, string label) : SimulatedDev
     [
         DeviceState.Of("core:DeploymentState", Deployment),
         DeviceState.Of("core:TargetClosureState", Deployment),
-        DeviceState.Of("core:OpenClosedState", "closed"),
+        DeviceState.Of("core:OpenClosedState", Deployment == 0 ? "closed" : "open"),
         DeviceState.Of("core:MovingState", false),
     ];
+
+    public override void Observe(IReadOnlyList<DeviceState> states)
+    {
+        if (IntState(states, "core:DeploymentState") is { } deployment) _travel.Set(deployment);
+    }
 
     public override Task ExecuteAsync(RadioCommand command, SimulationContext context, CancellationToken cancellationToken) => command.Name switch
     {

@@ -39,6 +39,12 @@ public class SimulatedCover(string address, string controllableName, string labe
         _ => ExecuteOther(command, context, cancellationToken),
     };
 
+    public override void Observe(IReadOnlyList<DeviceState> states)
+    {
+        if (IntState(states, PositionState) is { } closure) _travel.Set(closure);
+        if (IntState(states, "core:Memorized1PositionState") is { } memorized) _memorized = Math.Clamp(memorized, 0, 100);
+    }
+
     protected virtual Task ExecuteOther(RadioCommand command, SimulationContext context, CancellationToken cancellationToken) =>
         throw Unknown(command);
 

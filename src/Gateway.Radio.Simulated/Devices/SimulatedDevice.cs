@@ -38,6 +38,16 @@ public abstract class SimulatedDevice(string address, string controllableName, s
     {
     }
 
+    /// <summary>The value of an int state among <paramref name="states"/>, if there is one.</summary>
+    protected static int? IntState(IReadOnlyList<DeviceState> states, string name) =>
+        states.FirstOrDefault(s => s.Name == name && s.Type == StateType.Int) is { } s && s.Value.TryGetInt32(out var value) ? value : null;
+
+    protected static double? FloatState(IReadOnlyList<DeviceState> states, string name) =>
+        states.FirstOrDefault(s => s.Name == name && s.Type == StateType.Float) is { } s && s.Value.TryGetDouble(out var value) ? value : null;
+
+    protected static string? StringState(IReadOnlyList<DeviceState> states, string name) =>
+        states.FirstOrDefault(s => s.Name == name && s.Type == StateType.String) is { } s ? s.Value.GetString() : null;
+
     protected Task Done(SimulationContext context, params DeviceState[] states)
     {
         if (states.Length > 0) context.Report(Address, states);

@@ -11,8 +11,22 @@ public sealed class SimulatedLight(string address, string label, bool dimmable)
     private int _lastIntensity = 100;
 
     protected override IEnumerable<DeviceState> OwnStates() => dimmable
-        ? [DeviceState.Of("core:OnOffState", "off"), DeviceState.Of("core:LightIntensityState", 0)]
-        : [DeviceState.Of("core:OnOffState", "off")];
+        ? [OnOff(), DeviceState.Of("core:LightIntensityState", _intensity)]
+        : [OnOff()];
+
+    public override void Observe(IReadOnlyList<DeviceState> states)
+    {
+        if (dimmable && IntState(states, "core:LightIntensityState") is { } intensity)
+        {
+            _intensity = Math.Clamp(intensity, 0, 100);
+            if (_intensity > 0) _lastIntensity = _intensity;
+        }
+        switch (StringState(states, "core:OnOffState"))
+        {
+            case "off": _intensity = 0; break;
+            case "on" when _intensity == 0: _intensity = _lastIntensity; break;
+        }
+    }
 
     public override async Task ExecuteAsync(RadioCommand command, SimulationContext context, CancellationToken cancellationToken)
     {
@@ -46,8 +60,9 @@ public sealed class SimulatedLight(string address, string label, bool dimmable)
     {
         _intensity = intensity;
         if (intensity > 0) _lastIntensity = intensity;
-        var onOff = DeviceState.Of("core:OnOffState", _intensity > 0 ? "on" : "off");
-        if (dimmable) context.Report(Address, onOff, DeviceState.Of("core:LightIntensityState", _intensity));
-        else context.Report(Address, onOff);
+        if (dimmable) context.Report(Address, OnOff(), DeviceState.Of("core:LightIntensityState", _intensity));
+        else context.Report(Address, OnOff());
     }
+
+    private DeviceState OnOff() => DeviceState.Of("core:OnOffState", _intensity > 0 ? "on" : "off");
 }

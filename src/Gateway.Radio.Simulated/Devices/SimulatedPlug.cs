@@ -11,12 +11,30 @@ public sealed class SimulatedPlug(string address, string label, double loadWatts
     private double _energyWh;
     private DateTimeOffset? _lastTick;
 
-    protected override IEnumerable<DeviceState> OwnStates() =>
-    [
-        DeviceState.Of("core:OnOffState", "off"),
-        DeviceState.Of("core:ElectricPowerConsumptionState", 0.0),
-        DeviceState.Of("core:ElectricEnergyConsumptionState", 0.0),
-    ];
+    protected override IEnumerable<DeviceState> OwnStates()
+    {
+        lock (_gate)
+            return
+            [
+                DeviceState.Of("core:OnOffState", _on ? "on" : "off"),
+                DeviceState.Of("core:ElectricPowerConsumptionState", _on ? loadWatts : 0.0),
+                DeviceState.Of("core:ElectricEnergyConsumptionState", _energyWh),
+            ];
+    }
+
+    /// <summary>Takes over its on/off and its energy counter, which then keeps counting from there.</summary>
+    public override void Observe(IReadOnlyList<DeviceState> states)
+    {
+        lock (_gate)
+        {
+            switch (StringState(states, "core:OnOffState"))
+            {
+                case "on": _on = true; break;
+                case "off": _on = false; break;
+            }
+            if (FloatState(states, "core:ElectricEnergyConsumptionState") is { } energy && energy >= 0) _energyWh = energy;
+        }
+    }
 
     public override Task ExecuteAsync(RadioCommand command, SimulationContext context, CancellationToken cancellationToken)
     {

@@ -11,6 +11,12 @@ public sealed class SimulatedVenetianBlind(string address, string label) : Simul
     protected override IEnumerable<DeviceState> OwnStates() =>
         [.. base.OwnStates(), DeviceState.Of("core:SlateOrientationState", _orientation)];
 
+    public override void Observe(IReadOnlyList<DeviceState> states)
+    {
+        base.Observe(states);
+        if (IntState(states, "core:SlateOrientationState") is { } orientation) _orientation = Math.Clamp(orientation, 0, 100);
+    }
+
     protected override async Task ExecuteOther(RadioCommand command, SimulationContext context, CancellationToken cancellationToken)
     {
         switch (command.Name)

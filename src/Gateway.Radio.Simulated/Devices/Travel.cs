@@ -17,6 +17,12 @@ public sealed class Travel(string positionState, int start)
         get { lock (_gate) return (int)Math.Round(_position); }
     }
 
+    /// <summary>Puts the motor at <paramref name="position"/> (0-100) without moving, e.g. where it was before a restart.</summary>
+    public void Set(int position)
+    {
+        lock (_gate) _position = Math.Clamp(position, 0, 100);
+    }
+
     /// <summary>
     /// Moves to <paramref name="target"/>; interrupted or arrived, the motor stops where it is and
     /// <paramref name="stopped"/> gives the states to report then.

@@ -1,4 +1,5 @@
 using Gateway.Core.Calendars;
+using Gateway.Core.Events;
 using Gateway.Engine.Calendars;
 using static Gateway.Engine.Tests.Calendars.CalendarHarness;
 
@@ -40,6 +41,24 @@ public class CalendarRunnerTests
         h.Time.Advance(h.Local(JuneMonday, 6, 0) - h.Time.GetUtcNow(), TimeSpan.FromMinutes(4));
         await SettleAsync();
         Assert.Equal(2, h.Runs.Count);
+        h.Dispose();
+    }
+
+    [Fact]
+    public async Task A_firing_starts_at_its_exact_instant_not_on_the_next_tick()
+    {
+        // 07:00 is 1.234 s after the runner starts; ticks fall at +0, +0.5, +1.0 and +1.5 s.
+        var h = await StartAsync(Paris, JuneMonday, new TimeOnly(6, 59, 58, 766));
+        var group = await h.GroupAsync("G");
+        await h.EveryDayAsync(TimeAt(7, 0, group.Oid));
+        await h.StartRunnerAsync();
+        var due = h.Local(JuneMonday, 7, 0).ToUnixTimeMilliseconds();
+
+        h.Time.Advance(TimeSpan.FromMilliseconds(1600), TimeSpan.FromMilliseconds(1));
+        await WaitAsync(() => h.Runs.Count == 1);
+
+        var started = h.Engine.Sink.Of<ExecutionRegisteredEvent>().Single().Timestamp;
+        Assert.InRange(started, due, due + 2);
         h.Dispose();
     }
 
