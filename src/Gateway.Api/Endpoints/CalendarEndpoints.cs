@@ -108,6 +108,14 @@ public static class CalendarEndpoints
         api.MapGet("/setup/calendar/schedule/{year}/{month}/{day}", (string year, string month, string day, CalendarService calendar) =>
             Results.Json(calendar.ScheduleFor(Date(year, month, day)), days.CalendarSchedule));
 
+        api.MapPost("/setup/calendar/schedule/{year}/{month}/{day}/dayView", async (string year, string month, string day, HttpContext context,
+            CalendarService calendar, TimeProvider time) =>
+        {
+            var date = Date(year, month, day);
+            var filter = context.Request.ContentLength is null or 0 ? new DayViewFilter() : await ReadAsync(context, days.DayViewFilter, "a day view filter");
+            return Results.Json(CalendarDayView.Build(calendar, date, filter, time.GetUtcNow().ToUnixTimeMilliseconds()), days.CalendarDay);
+        });
+
         api.MapGet("/setup/calendar/schedule/{startDate}/{endDate}", (string startDate, string endDate, CalendarService calendar) =>
             Results.Json(calendar.ScheduleBetween(EpochDay(startDate), EpochDay(endDate)), days.IReadOnlyDictionaryStringCalendarSchedule));
     }

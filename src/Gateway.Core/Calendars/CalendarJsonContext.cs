@@ -11,6 +11,7 @@ namespace Gateway.Core.Calendars;
 [JsonSerializable(typeof(WeeklyCalendarRule))]
 [JsonSerializable(typeof(IReadOnlyList<WeeklyCalendarRule>))]
 [JsonSerializable(typeof(CalendarStatus))]
+[JsonSerializable(typeof(DayViewFilter))]
 [JsonSerializable(typeof(CalendarSchedule))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, CalendarSchedule>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]

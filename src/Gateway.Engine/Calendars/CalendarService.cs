@@ -298,7 +298,7 @@ public sealed class CalendarService(
         return new CalendarSchedule(dayOids, ruleOids, firings.OrderBy(f => f.Utc).ThenBy(f => f.Key, StringComparer.Ordinal).ToList());
     }
 
-    private static bool Applies(WeeklyCalendarRule rule, DateOnly date)
+    internal static bool Applies(WeeklyCalendarRule rule, DateOnly date)
     {
         if (!rule.Enabled || (rule.DayMask & WeeklyCalendarRule.MaskOf(date.DayOfWeek)) == 0) return false;
         var hasStart = rule.StartMonth is > 0 && rule.StartDay is > 0;
