@@ -66,6 +66,11 @@ public class CommandSchedulingTriggerTests
             Assert.Equal(400, pastStatus);
             Assert.Equal("INVALID_PARAMETER", pastBody.GetProperty("errorCode").GetString());
             Assert.Equal(400, (await client.GetJsonAsync($"triggers/discreteTrigger/{generic}")).Status);
+            using (var off = await client.PutAsync($"triggers/genericCommandSchedulingTrigger/{generic}/activation/2", null)) Assert.Equal(200, (int)off.StatusCode);
+            var (_, offStatus) = await client.GetJsonAsync($"triggers/genericCommandSchedulingTrigger/{generic}/status");
+            Assert.Equal(2, offStatus.GetProperty("mode").GetInt32());
+            Assert.Equal(JsonValueKind.Null, offStatus.TryGetProperty("activationDeadline", out var deadline) ? deadline.ValueKind : JsonValueKind.Null);
+            Assert.Single((await client.GetJsonAsync("triggers/delayedCommandsSchedulingTrigger/status")).Body.EnumerateArray());
             using (var delete = await client.DeleteAsync($"triggers/genericCommandSchedulingTrigger/{generic}")) Assert.Equal(204, (int)delete.StatusCode);
         }
         finally

@@ -44,6 +44,15 @@ public class TriggerTypesTests
                 await client.ApplyAsync(hall, "on");
                 await WaitForRunAsync(client, triggerOid, "Dim the lamp");
 
+                var update = fetched.GetProperty("discreteTrigger").GetRawText().Replace("Lamp follows the hall light", "Lamp mirrors the hall light", StringComparison.Ordinal);
+                using (var put = await client.PutAsync("triggers", new StringContent($"{{\"discreteTrigger\":{update}}}", System.Text.Encoding.UTF8, "application/json")))
+                {
+                    Assert.Equal(200, (int)put.StatusCode);
+                    using var updated = JsonDocument.Parse(await put.Content.ReadAsStringAsync());
+                    Assert.Equal("Lamp mirrors the hall light", updated.RootElement.GetProperty("discreteTrigger").GetProperty("label").GetString());
+                    Assert.Equal(triggerOid, updated.RootElement.GetProperty("discreteTrigger").GetProperty("oid").GetString());
+                }
+
                 Assert.True((await client.GetJsonAsync("triggers/status")).Body.GetProperty("enabled").GetBoolean());
                 using (var disable = await client.PutJsonAsync("triggers/status", new { enabled = false })) Assert.Equal(200, (int)disable.StatusCode);
                 await client.FetchUntilAsync(listener, all => all.Any(e => e.GetProperty("name").GetString() == "GatewayFunctionChangedEvent"
