@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 
@@ -17,12 +13,11 @@ namespace Gateway.Benchmarks;
 /// </summary>
 public static class ScheduleJitterBenchmark
 {
-    private const string Api = "enduser-mobile-web/1/enduserAPI/";
     private const string Device = "1100005"; // a light of the simulated home
 
     public static async Task<string> RunAsync(int schedules, int calendarMinutes)
     {
-        await using var daemon = await Daemon.StartAsync();
+        await using var daemon = await BenchDaemon.StartAsync("jitter");
         using var client = daemon.Client(await daemon.CreateTokenAsync());
         var gateway = (await client.GetJsonAsync("setup/gateways"))[0].GetProperty("gatewayId").GetString()!;
         var group = await client.PostJsonAsync("actionGroups", JsonSerializer.Serialize(new
@@ -122,140 +117,4 @@ public static class ScheduleJitterBenchmark
         $"| {label} | {sorted.Count} | {Percentile(sorted, 0.50):F0} | {Percentile(sorted, 0.95):F0} | {Percentile(sorted, 0.99):F0} | {sorted[^1]:F0} | {sorted[0]:F0} | {sorted.Average():F1} |");
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path);
-        return await BodyAsync(response, path);
-    }
-
-    private static async Task<JsonElement> PostJsonAsync(this HttpClient client, string path, string json = "")
-    {
-        using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync(path, content);
-        return await BodyAsync(response, path);
-    }
-
-    private static async Task<JsonElement> BodyAsync(HttpResponseMessage response, string path)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    /// <summary>gatewayd as its own process, configured through environment variables (as DaemonProcess does with switches).</summary>
-    private sealed class Daemon : IAsyncDisposable
-    {
-        private readonly StringBuilder _output = new();
-        private readonly string _data = Directory.CreateTempSubdirectory("gatewayd-jitter-").FullName;
-        private readonly int _port = FreePort();
-        private Process? _process;
-
-        public static async Task<Daemon> StartAsync()
-        {
-            var daemon = new Daemon();
-            daemon._process = Process.Start(daemon.StartInfo())!;
-            daemon._process.OutputDataReceived += (_, e) => { lock (daemon._output) daemon._output.AppendLine(e.Data); };
-            daemon._process.ErrorDataReceived += (_, e) => { lock (daemon._output) daemon._output.AppendLine(e.Data); };
-            daemon._process.BeginOutputReadLine();
-            daemon._process.BeginErrorReadLine();
-            using var client = daemon.Client(null);
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (DateTime.UtcNow < deadline)
-            {
-                if (daemon._process.HasExited) throw new InvalidOperationException($"gatewayd exited with {daemon._process.ExitCode}:\n{daemon.Output}");
-                try
-                {
-                    using var response = await client.GetAsync("apiVersion");
-                    if (response.IsSuccessStatusCode) return daemon;
-                }
-                catch (HttpRequestException)
-                {
-                }
-                await Task.Delay(50);
-            }
-            throw new TimeoutException($"gatewayd did not become ready:\n{daemon.Output}");
-        }
-
-        private string Output { get { lock (_output) return _output.ToString(); } }
-
-        public async Task<string> CreateTokenAsync()
-        {
-            var info = StartInfo("token", "create", "--label", "jitter");
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return process.ExitCode == 0 ? (await stdout).Trim() : throw new InvalidOperationException(await stderr);
-        }
-
-        /// <summary>An HTTPS client that trusts exactly the certificate this gateway generated.</summary>
-        public HttpClient Client(string? token)
-        {
-            var handler = new HttpClientHandler
-            {
-                ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-                {
-                    var path = Path.Combine(_data, "api-certificate.pfx");
-                    if (certificate is null || !File.Exists(path)) return false;
-                    using var expected = X509CertificateLoader.LoadPkcs12FromFile(path, null);
-                    return certificate.Thumbprint == expected.Thumbprint;
-                },
-            };
-            var client = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{_port}/{Api}"), Timeout = TimeSpan.FromSeconds(30) };
-            if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-            return client;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_process is { HasExited: false })
-            {
-                Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                try
-                {
-                    await _process.WaitForExitAsync(timeout.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    _process.Kill();
-                    await _process.WaitForExitAsync();
-                }
-            }
-            _process?.Dispose();
-            Directory.Delete(_data, recursive: true);
-        }
-
-        private ProcessStartInfo StartInfo(params string[] arguments)
-        {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            info.ArgumentList.Add(DaemonDll());
-            foreach (var argument in arguments) info.ArgumentList.Add(argument);
-            info.Environment["Gateway__DataDirectory"] = _data;
-            info.Environment["Gateway__Api__HttpsPort"] = _port.ToString(CultureInfo.InvariantCulture);
-            info.Environment["Gateway__Api__BindAddress"] = "127.0.0.1";
-            info.Environment["Gateway__Radios__Simulated__SensorIntervalSeconds"] = "100000";
-            return info;
-        }
-
-        /// <summary>The daemon built in the same configuration as this benchmark, found from the solution root.</summary>
-        private static string DaemonDll()
-        {
-            var output = new DirectoryInfo(AppContext.BaseDirectory);
-            var configuration = output.Parent!.Name;
-            var root = output;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Gateway.sln"))) root = root.Parent;
-            if (root is null) throw new DirectoryNotFoundException("Gateway.sln not found above the benchmark output");
-            var dll = Path.Combine(root.FullName, "src", "Gateway.Daemon", "bin", configuration, "net10.0", "gatewayd.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException("build the daemon first", dll);
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
 }
