@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using Gateway.Benchmarks;
 
-// dotnet run -c Release --project tests/Gateway.Benchmarks -- esp3 | triggers | enocean-latency [samples]
+// dotnet run -c Release --project tests/Gateway.Benchmarks -- esp3 | triggers | enocean-latency [samples] | jitter [schedules] [calendarMinutes]
+//   | scale [triggers] [calendarDays] [samples]
 switch (args.FirstOrDefault())
 {
     case "esp3":
@@ -23,8 +24,11 @@ switch (args.FirstOrDefault())
     case "jitter":
         Console.WriteLine(await ScheduleJitterBenchmark.RunAsync(IntArg(1, 60), IntArg(2, 3)));
         return 0;
+    case "scale":
+        Console.WriteLine(await AutomationScaleBenchmark.RunAsync(IntArg(1, 1000), IntArg(2, 100), IntArg(3, 30)));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples] | jitter [schedules] [calendarMinutes]");
+        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples] | jitter [schedules] [calendarMinutes] | scale [triggers] [calendarDays] [samples]");
         return 2;
 }
 

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Loads one real gatewayd with 1,000 triggers and 100 calendar days and rules, measures it, and records the figures in
+# docs/benchmarks.md (between the scale markers): creation rates and latencies (POST /triggers, /setup/calendar/days,
+# /setup/calendar/rules), reads of the trigger lists and statuses and of the calendar preview, the time from a
+# simulated sensor reading (PUT /gatewayd/simulation/devices/{address}/states) to the start of the one trigger
+# execution it causes (GET /history/executions), resident memory (VmRSS) idle after loading, and a restart on the
+# same data directory (time to ready; every trigger, day and rule still there; a trigger still fires). Each run starts
+# its own daemon (Release build, HTTPS on a random loopback port, temp data directory, simulated home of 240 devices
+# with 20 thermometers) and takes about half a minute.
+#
+#   ./scripts/bench-scale.sh
+#
+# Environment: RUNS (default 2), TRIGGERS (1000), CALENDAR_DAYS (100 days and as many rules), SAMPLES (30),
+# BENCH_OUTPUT (default docs/benchmarks.md; empty to skip writing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS="${RUNS:-2}"
+TRIGGERS="${TRIGGERS:-1000}"
+CALENDAR_DAYS="${CALENDAR_DAYS:-100}"
+SAMPLES="${SAMPLES:-30}"
+OUTPUT="${BENCH_OUTPUT-docs/benchmarks.md}"
+
+echo "building gatewayd and the benchmarks (Release)..." >&2
+dotnet build src/Gateway.Daemon -c Release -nologo -v quiet >&2
+dotnet build tests/Gateway.Benchmarks -c Release -nologo -v quiet >&2
+
+idle_percent() { # how idle the CPUs were over one second
+  local a b
+  a="$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"
+  sleep 1
+  b="$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.0f", 100 * (y[1] - x[1]) / (y[2] - x[2]) }'
+}
+
+results=""
+for run in $(seq 1 "$RUNS"); do
+  idle="$(idle_percent)"
+  echo "run $run of $RUNS ($TRIGGERS triggers, $CALENDAR_DAYS calendar days and rules, $SAMPLES samples)..." >&2
+  table="$(dotnet run -c Release --no-build --project tests/Gateway.Benchmarks -- scale "$TRIGGERS" "$CALENDAR_DAYS" "$SAMPLES")"
+  results+="Run $run of $RUNS ($(date -u '+%H:%M') UTC, CPUs ${idle} % idle just before):"$'\n\n'"$table"$'\n\n'
+done
+
+block="$(cat <<MD
+Run on $(date -u '+%Y-%m-%d') UTC; machine: $(nproc) CPUs, $(uname -m), .NET SDK $(dotnet --version). Command: \`./scripts/bench-scale.sh\` (RUNS=$RUNS TRIGGERS=$TRIGGERS CALENDAR_DAYS=$CALENDAR_DAYS SAMPLES=$SAMPLES), i.e. per run \`dotnet run -c Release --project tests/Gateway.Benchmarks -- scale $TRIGGERS $CALENDAR_DAYS $SAMPLES\`.
+
+${results%$'\n\n'}
+MD
+)"
+
+if [ -n "$OUTPUT" ]; then
+  python3 - "$OUTPUT" "$block" <<'PY'
+import re, sys
+path, block = sys.argv[1], sys.argv[2]
+text = open(path).read()
+start, end = "<!-- bench:scale:start (written by scripts/bench-scale.sh) -->", "<!-- bench:scale:end -->"
+block = f"{start}\n{block}\n{end}"
+if start in text:
+    text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: block, text, flags=re.S)
+else:
+    text += f"\n## Automation at scale: 1,000 triggers, 100 calendar rules\n\n{block}\n"
+open(path, "w").write(text)
+PY
+  echo "results written to $OUTPUT" >&2
+fi
+echo "$block"
