@@ -119,7 +119,7 @@ public sealed partial class TriggerEngine
         {
             Pending = _pending.Select(t => new PendingActivation(t.Id, t.Deadline!.Value)).OrderBy(p => p.Deadline).ToList(),
             Latched = _latched.Select(t => t.Id).Order(StringComparer.Ordinal).ToList(),
-            Releasing = _releasing.Select(t => new PendingActivation(t.Id, t.ReleaseAt!.Value)).OrderBy(p => p.Deadline).ToList(),
+            Releasing = _releasing.Count == 0 ? [] : _releasing.Select(t => new PendingActivation(t.Id, t.ReleaseAt!.Value)).OrderBy(p => p.Deadline).ToList(),
         };
         await settings.SetAsync(RuntimeKey, JsonSerializer.Serialize(document, AutomationJsonContext.Default.TriggerRuntimeDocument), cancellationToken);
         _runtimeDirty = false;
