@@ -25,13 +25,7 @@ echo "building gatewayd and the benchmarks (Release)..." >&2
 dotnet build src/Gateway.Daemon -c Release -nologo -v quiet >&2
 dotnet build tests/Gateway.Benchmarks -c Release -nologo -v quiet >&2
 
-idle_percent() { # how idle the CPUs were over one second
-  local a b
-  a="$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"
-  sleep 1
-  b="$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"
-  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.0f", 100 * (y[1] - x[1]) / (y[2] - x[2]) }'
-}
+source "scripts/lib/bench-common.sh"
 
 results=""
 for run in $(seq 1 "$RUNS"); do
@@ -49,18 +43,6 @@ MD
 )"
 
 if [ -n "$OUTPUT" ]; then
-  python3 - "$OUTPUT" "$block" <<'PY'
-import re, sys
-path, block = sys.argv[1], sys.argv[2]
-text = open(path).read()
-start, end = "<!-- bench:scale:start (written by scripts/bench-scale.sh) -->", "<!-- bench:scale:end -->"
-block = f"{start}\n{block}\n{end}"
-if start in text:
-    text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: block, text, flags=re.S)
-else:
-    text += f"\n## Automation at scale: 1,000 triggers, 100 calendar rules\n\n{block}\n"
-open(path, "w").write(text)
-PY
-  echo "results written to $OUTPUT" >&2
+  write_block "$OUTPUT" scale scripts/bench-scale.sh "Automation at scale: 1,000 triggers, 100 calendar rules" "$block"
 fi
 echo "$block"

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Gateway.TestSupport;
 
 namespace Gateway.Benchmarks;
 
@@ -20,7 +18,7 @@ internal sealed class BenchDaemon : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly string _label;
     private readonly string _data;
-    private readonly int _port = FreePort();
+    private readonly int _port = GatewaydBinary.FreeLoopbackPort();
     private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
 
@@ -80,22 +78,7 @@ internal sealed class BenchDaemon : IAsyncDisposable
     }
 
     /// <summary>An HTTPS client that trusts exactly the certificate this gateway generated.</summary>
-    public HttpClient Client(string? token)
-    {
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-            {
-                var path = Path.Combine(_data, "api-certificate.pfx");
-                if (certificate is null || !File.Exists(path)) return false;
-                using var expected = X509CertificateLoader.LoadPkcs12FromFile(path, null);
-                return certificate.Thumbprint == expected.Thumbprint;
-            },
-        };
-        var client = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{_port}/{Api}"), Timeout = TimeSpan.FromSeconds(30) };
-        if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
-    }
+    public HttpClient Client(string? token) => GatewaydBinary.PinnedClient(_data, new Uri($"https://127.0.0.1:{_port}/{Api}"), token);
 
     /// <summary>Stops the daemon (SIGTERM, as systemd does) and waits for it to exit; the data directory stays.</summary>
     public async Task StopAsync()
@@ -163,7 +146,7 @@ internal sealed class BenchDaemon : IAsyncDisposable
     private ProcessStartInfo StartInfo(params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(DaemonDll());
+        info.ArgumentList.Add(GatewaydBinary.DaemonDll());
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         info.Environment["Gateway__DataDirectory"] = _data;
         info.Environment["Gateway__Api__HttpsPort"] = _port.ToString(CultureInfo.InvariantCulture);
@@ -171,24 +154,5 @@ internal sealed class BenchDaemon : IAsyncDisposable
         info.Environment["Gateway__Radios__Simulated__SensorIntervalSeconds"] = "100000";
         foreach (var (key, value) in _settings) info.Environment[key] = value;
         return info;
-    }
-
-    /// <summary>The daemon built in the same configuration as this benchmark, found from the solution root.</summary>
-    private static string DaemonDll()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Gateway.sln"))) root = root.Parent;
-        if (root is null) throw new DirectoryNotFoundException("Gateway.sln not found above the benchmark output");
-        var dll = Path.Combine(root.FullName, "src", "Gateway.Daemon", "bin", configuration, "net10.0", "gatewayd.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("build the daemon first", dll);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace Gateway.Integration.Tests;
@@ -35,7 +32,7 @@ public sealed class DaemonProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        Port = FreePort();
+        Port = GatewaydBinary.FreeLoopbackPort();
         string[] arguments =
         [
             $"--Gateway:DataDirectory={DataDirectory}", $"--Gateway:Api:HttpsPort={Port}", "--Gateway:Api:BindAddress=127.0.0.1",
@@ -79,22 +76,7 @@ public sealed class DaemonProcess : IAsyncDisposable
     }
 
     /// <summary>An HTTPS client that trusts exactly the certificate this gateway generated, and nothing else.</summary>
-    public HttpClient Client(string? token)
-    {
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-            {
-                var path = Path.Combine(DataDirectory, "api-certificate.pfx");
-                if (certificate is null || !File.Exists(path)) return false;
-                using var expected = X509CertificateLoader.LoadPkcs12FromFile(path, null);
-                return certificate.Thumbprint == expected.Thumbprint;
-            },
-        };
-        var client = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
-    }
+    public HttpClient Client(string? token) => GatewaydBinary.PinnedClient(DataDirectory, BaseAddress, token);
 
     /// <summary>Graceful stop, as systemd does it (SIGTERM).</summary>
     public async Task StopAsync()
@@ -139,27 +121,8 @@ public sealed class DaemonProcess : IAsyncDisposable
     private static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(DaemonDll());
+        info.ArgumentList.Add(GatewaydBinary.DaemonDll());
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         return info;
-    }
-
-    /// <summary>The daemon built beside this test assembly (same configuration), found from the solution root.</summary>
-    private static string DaemonDll()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Gateway.sln"))) root = root.Parent;
-        if (root is null) throw new DirectoryNotFoundException("Gateway.sln not found above the test output");
-        var dll = Path.Combine(root.FullName, "src", "Gateway.Daemon", "bin", configuration, "net10.0", "gatewayd.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("build the daemon first", dll);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
