@@ -66,6 +66,7 @@ public sealed partial class TriggerEngine
         foreach (var stateKey in trigger.Dependencies.DeviceStates) Index(_byDeviceState, stateKey, trigger);
         foreach (var stateKey in trigger.Dependencies.ControllableStates) Index(_byControllableState, stateKey, trigger);
         if (trigger.Windows.Count > 0) _scheduled.Add(trigger);
+        if (executeAlways) Interlocked.Increment(ref _executeAlways);
         return trigger;
     }
 
@@ -82,6 +83,7 @@ public sealed partial class TriggerEngine
             foreach (var key in trigger.Dependencies.ControllableStates) Unindex(_byControllableState, key, trigger);
             _scheduled.Remove(trigger);
             _latched.Remove(trigger);
+            if (trigger.ExecuteAlways) Interlocked.Decrement(ref _executeAlways);
         }
         _runtimeDirty = true;
     }

@@ -8,6 +8,7 @@ public sealed partial class TriggerEngine
 {
     private abstract record Work;
     private sealed record StateChanged(DeviceStateChangedEvent Change) : Work;
+    private sealed record StateRepeated(DeviceStateChangedEvent Report) : Work;
     private sealed record GroupChanged(string Oid) : Work;
     private sealed record TickDue : Work;
     private sealed record TimerDue(string Id, long Deadline) : Work;
@@ -95,6 +96,9 @@ public sealed partial class TriggerEngine
             case StateChanged changed:
                 OnStateChanged(changed.Change);
                 break;
+            case StateRepeated repeated:
+                OnStateRepeated(repeated.Report);
+                break;
             case TickDue:
                 Interlocked.Exchange(ref _tickQueued, 0);
                 OnTick();
@@ -132,7 +136,22 @@ public sealed partial class TriggerEngine
         return count;
     }
 
-    /// <summary>Whether the change carries the state an execute-always discrete value watches.</summary>
+    /// <summary>A value reported again unchanged: only execute-always discrete values react, firing again.</summary>
+    private void OnStateRepeated(DeviceStateChangedEvent report)
+    {
+        var now = Now();
+        foreach (var state in report.DeviceStates)
+            if (_byDeviceState.TryGetValue((report.DeviceUrl, state.Name), out var triggers))
+                foreach (var trigger in triggers.Where(t => Reports(report, t)).ToList())
+                    Evaluate(trigger, now, LocalTime(now), reported: true);
+    }
+
+    private void OnRepeatedStates(string deviceUrl, IReadOnlyList<Core.Model.DeviceState> states)
+    {
+        if (Volatile.Read(ref _executeAlways) > 0) _queue.Writer.TryWrite(new StateRepeated(new DeviceStateChangedEvent(deviceUrl, states)));
+    }
+
+    /// <summary>Whether the report carries the state an execute-always discrete value watches.</summary>
     private static bool Reports(DeviceStateChangedEvent change, TriggerRuntime trigger)
     {
         if (!trigger.ExecuteAlways || trigger.Watched is not { } watched || change.DeviceUrl != watched.DeviceUrl) return false;

@@ -71,6 +71,7 @@ public sealed partial class TriggerEngine(
     private TriggerRuntimeDocument _restored = new();
     private bool _runtimeDirty;
     private int _tickQueued;
+    private int _executeAlways;
     private long _evaluations;
     private long _fired;
     private (string Id, TimeZoneInfo Zone)? _zone;
@@ -138,6 +139,7 @@ public sealed partial class TriggerEngine(
             _gate.Release();
         }
         _subscription = bus.Subscribe(this);
+        registry.RepeatedStates += OnRepeatedStates;
         _loop = Task.Run(RunLoopAsync, CancellationToken.None);
         _tick = time.CreateTimer(_ => EnqueueTick(), null, Tick, Tick);
     }
@@ -145,6 +147,7 @@ public sealed partial class TriggerEngine(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _subscription?.Dispose();
+        registry.RepeatedStates -= OnRepeatedStates;
         _tick?.Dispose();
         _queue.Writer.TryComplete();
         if (_loop is not null) await _loop.WaitAsync(cancellationToken);

@@ -20,7 +20,7 @@ internal sealed class TriggerRuntime(IfThenSetupTrigger definition, string paren
     /// <summary>The discrete value this runtime stands for; null for an if-then trigger.</summary>
     public string? Key { get; init; }
 
-    /// <summary>A discrete trigger whose every report of the value fires, not only the transition to it.</summary>
+    /// <summary>A discrete trigger whose every report of the value fires, a repeat of the same value included.</summary>
     public bool ExecuteAlways { get; init; }
 
     /// <summary>The state whose reports re-fire an <see cref="ExecuteAlways"/> runtime.</summary>

@@ -145,6 +145,12 @@ public sealed class DeviceRegistry(
         logger.LogInformation("New device {DeviceUrl} ({Kind}) {Label}", url, kind.ControllableName, discovered.Label);
     }
 
+    /// <summary>
+    /// States a device reported again with the value they already had. They change nothing and raise no event; the
+    /// discrete triggers that run on every report of a value (executeAlways) follow them here.
+    /// </summary>
+    public event Action<string, IReadOnlyList<DeviceState>>? RepeatedStates;
+
     private void UpdateStates(string url, IReadOnlyList<DeviceState> reported)
     {
         if (!_devices.TryGetValue(url, out var device))
@@ -154,14 +160,20 @@ public sealed class DeviceRegistry(
         }
         var states = device.States.ToList();
         var changed = new List<DeviceState>();
+        List<DeviceState>? repeated = null;
         foreach (var state in reported)
         {
             var index = states.FindIndex(s => s.Name == state.Name);
-            if (index >= 0 && states[index].ValueEquals(state)) continue;
+            if (index >= 0 && states[index].ValueEquals(state))
+            {
+                if (RepeatedStates is not null) (repeated ??= []).Add(state);
+                continue;
+            }
             if (index >= 0) states[index] = state;
             else states.Add(state);
             changed.Add(state);
         }
+        if (repeated is not null) RepeatedStates?.Invoke(url, repeated);
         if (changed.Count == 0) return;
         Store(device with { States = states, LastUpdateTime = Now() });
         bus.Publish(new DeviceStateChangedEvent(url, changed));

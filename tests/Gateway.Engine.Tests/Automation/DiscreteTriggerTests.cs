@@ -43,6 +43,26 @@ public class DiscreteTriggerTests
         Assert.Equal(3, h.Triggers.Fired);
     }
 
+    [Theory]
+    [InlineData(true, 3)]
+    [InlineData(false, 1)]
+    public async Task With_execute_always_every_report_of_a_value_fires_even_unchanged(bool executeAlways, int expected)
+    {
+        await using var h = await AutomationHarness.StartAsync(MondayNoon);
+        var retract = await RetractGroupAsync(h);
+        var json = DiscreteJson(h, retract, "{\"map\":{}}").Replace("\"executeAlways\":false", $"\"executeAlways\":{(executeAlways ? "true" : "false")}", StringComparison.Ordinal);
+        await CreateAsync(h, json);
+
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            await h.SetAsync(AutomationHarness.Awning, DeviceState.Of(OpenClosed, "open"));   // the same value, reported again
+            await h.AdvanceAsync(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(expected, h.Triggers.Fired);
+        Assert.Equal(expected, await h.RunsAfterSettlingAsync());
+    }
+
     [Fact]
     public async Task A_value_left_before_its_delay_does_not_fire_and_the_status_names_each_value()
     {
