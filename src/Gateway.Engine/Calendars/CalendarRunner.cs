@@ -1,6 +1,7 @@
 using Gateway.Core.Calendars;
 using Gateway.Core.Errors;
 using Gateway.Engine.ActionGroups;
+using Gateway.Engine.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Engine.Calendars;
@@ -33,14 +34,13 @@ public sealed class CalendarRunner(
     public const string Owner = "calendar";
 
     private readonly SemaphoreSlim _firing = new(1, 1);
-    private readonly Lock _arming = new();
     private ITimer? _timer;
-    private ITimer? _wake;
+    private WakeTimer? _wake;
     private Quiet? _quiet;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _wake = time.CreateTimer(_ => _ = FireDueAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _wake = new WakeTimer(time, () => _ = FireDueAsync());
         _timer = time.CreateTimer(_ => _ = FireDueAsync(), null, TimeSpan.Zero, Tick);
         return Task.CompletedTask;
     }
@@ -48,21 +48,7 @@ public sealed class CalendarRunner(
     public void Dispose()
     {
         _timer?.Dispose();
-        lock (_arming)
-        {
-            _wake?.Dispose();
-            _wake = null;
-        }
-    }
-
-    /// <summary>Sets the one-shot timer to go off at <paramref name="at"/> (wall clock), in whole milliseconds rounded up.</summary>
-    private void Arm(DateTimeOffset at)
-    {
-        lock (_arming)
-        {
-            var delay = at - time.GetUtcNow();
-            _wake?.Change(delay <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)), Timeout.InfiniteTimeSpan);
-        }
+        _wake?.Dispose();
     }
 
     private async Task FireDueAsync()
@@ -113,7 +99,7 @@ public sealed class CalendarRunner(
         {
             _firing.Release();
             // After the release, so that a wake-up due at once does not find the semaphore still taken.
-            if (wake is { } at) Arm(at);
+            if (wake is { } at) _wake?.At(at);
         }
     }
 

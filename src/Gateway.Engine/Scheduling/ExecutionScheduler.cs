@@ -32,18 +32,16 @@ public sealed class ExecutionScheduler(
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
     public const int MaxSchedules = 1000;
     public const string MissedFailure = "MISSED_WHILE_OFF";
-    private static readonly TimeSpan MaxWake = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<string, ScheduledExecution> _schedules = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _firing = new(1, 1);
-    private readonly Lock _arming = new();
     private ITimer? _timer;
-    private ITimer? _wake;
+    private WakeTimer? _wake;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var schedule in await store.LoadSchedulesAsync(cancellationToken)) _schedules[schedule.TriggerId] = schedule;
-        _wake = time.CreateTimer(_ => _ = FireDueAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _wake = new WakeTimer(time, () => _ = FireDueAsync());
         _timer = time.CreateTimer(_ => _ = FireDueAsync(), null, TimeSpan.Zero, Tick);
     }
 
@@ -80,37 +78,16 @@ public sealed class ExecutionScheduler(
     public void Dispose()
     {
         _timer?.Dispose();
-        lock (_arming)
-        {
-            _wake?.Dispose();
-            _wake = null;
-        }
+        _wake?.Dispose();
     }
 
-    /// <summary>
-    /// Sets the one-shot timer to the earliest schedule's instant (at once if it is already due), or stops it when
-    /// nothing is scheduled. Serialised, so that of two concurrent callers the last to set the timer has seen what
-    /// the other added or removed.
-    /// </summary>
-    private void Arm()
+    /// <summary>Sets the wake-up timer to the earliest schedule's instant, or stops it when nothing is scheduled.</summary>
+    private void Arm() => _wake?.At(() =>
     {
-        lock (_arming)
-        {
-            if (_wake is null) return; // not started, or disposed
-            var earliest = long.MaxValue;
-            foreach (var schedule in _schedules.Values) earliest = Math.Min(earliest, schedule.UtcTime);
-            if (earliest == long.MaxValue)
-            {
-                _wake.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-                return;
-            }
-            // Whole milliseconds, rounded up, so as not to wake a fraction early for nothing; capped, as timers refuse
-            // due times beyond ~49 days (a wake-up that finds nothing due just re-arms).
-            var delay = DateTimeOffset.FromUnixTimeMilliseconds(earliest) - time.GetUtcNow();
-            delay = delay <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Ceiling(Math.Min(delay.TotalMilliseconds, MaxWake.TotalMilliseconds)));
-            _wake.Change(delay, Timeout.InfiniteTimeSpan);
-        }
-    }
+        var earliest = long.MaxValue;
+        foreach (var schedule in _schedules.Values) earliest = Math.Min(earliest, schedule.UtcTime);
+        return earliest == long.MaxValue ? null : DateTimeOffset.FromUnixTimeMilliseconds(earliest);
+    });
 
     private async Task FireDueAsync()
     {

@@ -4,6 +4,7 @@ using Gateway.Core.Errors;
 using Gateway.Core.Executions;
 using Gateway.Core.Model;
 using Gateway.Engine.Calendars;
+using Gateway.Engine.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Engine.Automation.CommandScheduling;
@@ -15,7 +16,7 @@ public sealed partial class CommandSchedulingTriggerService
     private volatile bool _running;
     private int _requested;
     private ITimer? _tick;
-    private ITimer? _wake;
+    private WakeTimer? _wake;
     private Quiet? _quiet;
     private ZoneCache? _zone;
 
@@ -23,7 +24,7 @@ public sealed partial class CommandSchedulingTriggerService
     public async Task StartAsync(CancellationToken ct)
     {
         _running = true;
-        _wake = time.CreateTimer(_ => Wake(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _wake = new WakeTimer(time, Wake);
         await RequestAsync();
         _tick = time.CreateTimer(_ => Wake(), null, Tick, Tick);
     }
@@ -93,8 +94,7 @@ public sealed partial class CommandSchedulingTriggerService
                 var next = await FireDueAsync(now, zone);
                 var until = now + TimeSpan.FromMinutes(1);
                 _quiet = new Quiet(version, zone, now, next is { } n && n < until ? n : until);
-                var delay = next is { } at ? at - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
-                _wake?.Change(delay < TimeSpan.Zero && delay != Timeout.InfiniteTimeSpan ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+                _wake?.At(next);
             }
             finally
             {
