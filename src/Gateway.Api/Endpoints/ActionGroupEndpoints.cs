@@ -29,7 +29,7 @@ public static class ActionGroupEndpoints
         api.MapPost("/actionGroups", async (HttpContext context, ActionGroupService groups) =>
         {
             using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.MalformedActionGroup());
-            var group = await groups.CreateAsync(Draft(body.RootElement), context.RequestAborted);
+            var group = await groups.CreateAsync(ActionGroupDraft.Read(body.RootElement), context.RequestAborted);
             return Results.Json(new ActionGroupOidResponse(group.Oid), ApiJsonContext.Default.ActionGroupOidResponse, statusCode: StatusCodes.Status201Created);
         });
 
@@ -37,7 +37,7 @@ public static class ActionGroupEndpoints
         {
             using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.MalformedActionGroup());
             var oid = ExecutionRequestParser.OptionalString(body.RootElement, "oid") ?? throw new OverkizException(OverkizError.MalformedActionGroup());
-            var group = await groups.UpdateAsync(oid, Draft(body.RootElement), context.RequestAborted);
+            var group = await groups.UpdateAsync(oid, ActionGroupDraft.Read(body.RootElement), context.RequestAborted);
             return Results.Json(group, GatewayJsonContext.Default.ActionGroup);
         });
 
@@ -72,20 +72,5 @@ public static class ActionGroupEndpoints
             Results.Json(scheduler.Find(triggerId) ?? throw new OverkizException(OverkizError.UnknownObject()), GatewayJsonContext.Default.ScheduledExecution));
         api.MapDelete("/exec/delayedTriggerSchedule/{triggerId}", async (string triggerId, HttpContext context, ExecutionScheduler scheduler) =>
             await scheduler.CancelAsync(triggerId, context.RequestAborted) ? Results.NoContent() : throw new OverkizException(OverkizError.UnknownObject()));
-    }
-
-    private static ActionGroupDraft Draft(JsonElement root)
-    {
-        var actions = ExecutionRequestParser.ParseActions(root);
-        var label = ExecutionRequestParser.OptionalString(root, "label") ?? throw new OverkizException(OverkizError.MalformedActionGroup());
-        return new ActionGroupDraft(
-            label,
-            actions,
-            ExecutionRequestParser.OptionalString(root, "metadata"),
-            root.TryGetProperty("shortcut", out var shortcut) && shortcut.ValueKind == JsonValueKind.True,
-            root.TryGetProperty("notificationTypeMask", out var mask) && mask.TryGetInt32(out var m) ? m : 0,
-            ExecutionRequestParser.OptionalString(root, "notificationCondition"),
-            ExecutionRequestParser.OptionalString(root, "notificationText"),
-            ExecutionRequestParser.OptionalString(root, "notificationTitle"));
     }
 }

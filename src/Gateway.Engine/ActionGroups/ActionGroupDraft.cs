@@ -1,8 +1,10 @@
+using System.Text.Json;
+using Gateway.Core.Errors;
 using Gateway.Core.Executions;
 
 namespace Gateway.Engine.ActionGroups;
 
-/// <summary>What a client sends to create or update an action group.</summary>
+/// <summary>What a client sends to create or update an action group, or carries inline as a managed group.</summary>
 public sealed record ActionGroupDraft(
     string Label,
     IReadOnlyList<ActionRecord> Actions,
@@ -11,4 +13,21 @@ public sealed record ActionGroupDraft(
     int NotificationTypeMask,
     string? NotificationCondition,
     string? NotificationText,
-    string? NotificationTitle);
+    string? NotificationTitle)
+{
+    /// <summary>An action-group body, with the exec/apply rules and error bodies for its actions.</summary>
+    public static ActionGroupDraft Read(JsonElement root)
+    {
+        var actions = ExecutionRequestParser.ParseActions(root);
+        var label = ExecutionRequestParser.OptionalString(root, "label") ?? throw new OverkizException(OverkizError.MalformedActionGroup());
+        return new ActionGroupDraft(
+            label,
+            actions,
+            ExecutionRequestParser.OptionalString(root, "metadata"),
+            root.TryGetProperty("shortcut", out var shortcut) && shortcut.ValueKind == JsonValueKind.True,
+            root.TryGetProperty("notificationTypeMask", out var mask) && mask.TryGetInt32(out var m) ? m : 0,
+            ExecutionRequestParser.OptionalString(root, "notificationCondition"),
+            ExecutionRequestParser.OptionalString(root, "notificationText"),
+            ExecutionRequestParser.OptionalString(root, "notificationTitle"));
+    }
+}

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Gateway.Core.Errors;
-using Gateway.Core.Executions;
 
 namespace Gateway.Engine.ActionGroups;
 
@@ -13,12 +12,7 @@ public static class ManagedActionGroups
     /// <summary>True when the element is present and not null: the effect runs these actions, not a stored group.</summary>
     public static bool IsPresent(JsonElement? local) => local is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined };
 
-    public static ActionGroupDraft Read(JsonElement local)
-    {
-        if (local.ValueKind != JsonValueKind.Object) throw new OverkizException(OverkizError.MalformedActionGroup());
-        var label = ExecutionRequestParser.OptionalString(local, "label");
-        if (string.IsNullOrWhiteSpace(label)) throw new OverkizException(OverkizError.MalformedActionGroup());
-        return new ActionGroupDraft(label, ExecutionRequestParser.ParseActions(local), ExecutionRequestParser.OptionalString(local, "metadata"),
-            false, 0, null, null, null);
-    }
+    /// <summary>Reads a managed group as a stored one is read; its label and actions are then validated the same way.</summary>
+    public static ActionGroupDraft Read(JsonElement local) =>
+        local.ValueKind == JsonValueKind.Object ? ActionGroupDraft.Read(local) : throw new OverkizException(OverkizError.MalformedActionGroup());
 }
