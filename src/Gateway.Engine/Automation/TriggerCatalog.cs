@@ -34,7 +34,7 @@ public sealed class TriggerCatalog(TriggerEngine conditions, CommandSchedulingTr
 
     public async Task<(string Oid, string Id)> CreateAsync(SetupTriggerEnvelope draft, bool allowExecuteOnCreate, CancellationToken cancellationToken)
     {
-        if (All(type: null).Count >= TriggerEngine.MaxTriggers)
+        if (conditions.Count + schedules.AllGeneric().Count + schedules.AllDelayed().Count >= TriggerEngine.MaxTriggers)
             throw new OverkizException(OverkizError.BadParameters($"at most {TriggerEngine.MaxTriggers} triggers"));
         (string? Oid, string? Id) created = draft switch
         {

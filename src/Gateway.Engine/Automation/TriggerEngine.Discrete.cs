@@ -158,11 +158,7 @@ public sealed partial class TriggerEngine
         };
     }
 
-    private static JsonElement JsonString(string text)
-    {
-        using var document = JsonDocument.Parse(JsonSerializer.Serialize(text, AutomationJsonContext.Default.String));
-        return document.RootElement.Clone();
-    }
+    private static JsonElement JsonString(string text) => JsonSerializer.SerializeToElement(text, AutomationJsonContext.Default.String);
 
     private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
 

@@ -140,10 +140,11 @@ public sealed partial class TriggerEngine
     private void OnStateRepeated(DeviceStateChangedEvent report)
     {
         var now = Now();
+        var local = LocalTime(now);
         foreach (var state in report.DeviceStates)
             if (_byDeviceState.TryGetValue((report.DeviceUrl, state.Name), out var triggers))
                 foreach (var trigger in triggers.Where(t => Reports(report, t)).ToList())
-                    Evaluate(trigger, now, LocalTime(now), reported: true);
+                    Evaluate(trigger, now, local, reported: true);
     }
 
     private void OnRepeatedStates(string deviceUrl, IReadOnlyList<Core.Model.DeviceState> states)

@@ -85,6 +85,9 @@ public sealed partial class TriggerEngine(
     /// <summary>How many times a trigger has fired since start.</summary>
     public long Fired => Interlocked.Read(ref _fired);
 
+    /// <summary>How many if-then and discrete triggers there are.</summary>
+    public int Count => _definitions.Count + _discrete.Count;
+
     /// <summary>The if-then triggers.</summary>
     public IReadOnlyList<IfThenSetupTrigger> All() =>
         _definitions.Values.OrderBy(t => t.CreationTime).ThenBy(t => t.Oid, StringComparer.Ordinal).ToList();
@@ -351,7 +354,7 @@ public sealed partial class TriggerEngine(
 
     private void EnsureRoom()
     {
-        if (_definitions.Count + _discrete.Count >= MaxTriggers) throw new OverkizException(OverkizError.BadParameters($"at most {MaxTriggers} triggers"));
+        if (Count >= MaxTriggers) throw new OverkizException(OverkizError.BadParameters($"at most {MaxTriggers} triggers"));
     }
 
     private static OverkizException Bad(string message) => new(OverkizError.BadParameters(message));
