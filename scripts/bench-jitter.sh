@@ -17,24 +17,14 @@ SCHEDULES="${SCHEDULES:-60}"
 CALENDAR_MINUTES="${CALENDAR_MINUTES:-3}"
 OUTPUT="${BENCH_OUTPUT-docs/benchmarks.md}"
 
-echo "building gatewayd and the benchmarks (Release)..." >&2
-dotnet build src/Gateway.Daemon -c Release -nologo -v quiet >&2
-dotnet build tests/Gateway.Benchmarks -c Release -nologo -v quiet >&2
-
 source "scripts/lib/bench-common.sh"
-
-results=""
-for run in $(seq 1 "$RUNS"); do
-  idle="$(idle_percent)"
-  echo "run $run of $RUNS ($SCHEDULES schedules, $CALENDAR_MINUTES calendar minutes)..." >&2
-  table="$(dotnet run -c Release --no-build --project tests/Gateway.Benchmarks -- jitter "$SCHEDULES" "$CALENDAR_MINUTES")"
-  results+="Run $run of $RUNS ($(date -u '+%H:%M') UTC, CPUs ${idle} % idle just before):"$'\n\n'"$table"$'\n\n'
-done
+build_benchmarks
+results="$(run_runs "$RUNS" "$SCHEDULES schedules, $CALENDAR_MINUTES calendar minutes" jitter "$SCHEDULES" "$CALENDAR_MINUTES")"
 
 block="$(cat <<MD
 Run on $(date -u '+%Y-%m-%d') UTC; machine: $(nproc) CPUs, $(uname -m), .NET SDK $(dotnet --version). Command: \`./scripts/bench-jitter.sh\` (RUNS=$RUNS SCHEDULES=$SCHEDULES CALENDAR_MINUTES=$CALENDAR_MINUTES), i.e. per run \`dotnet run -c Release --project tests/Gateway.Benchmarks -- jitter $SCHEDULES $CALENDAR_MINUTES\`.
 
-${results%$'\n\n'}
+$results
 MD
 )"
 

@@ -21,24 +21,14 @@ CALENDAR_DAYS="${CALENDAR_DAYS:-100}"
 SAMPLES="${SAMPLES:-30}"
 OUTPUT="${BENCH_OUTPUT-docs/benchmarks.md}"
 
-echo "building gatewayd and the benchmarks (Release)..." >&2
-dotnet build src/Gateway.Daemon -c Release -nologo -v quiet >&2
-dotnet build tests/Gateway.Benchmarks -c Release -nologo -v quiet >&2
-
 source "scripts/lib/bench-common.sh"
-
-results=""
-for run in $(seq 1 "$RUNS"); do
-  idle="$(idle_percent)"
-  echo "run $run of $RUNS ($TRIGGERS triggers, $CALENDAR_DAYS calendar days and rules, $SAMPLES samples)..." >&2
-  table="$(dotnet run -c Release --no-build --project tests/Gateway.Benchmarks -- scale "$TRIGGERS" "$CALENDAR_DAYS" "$SAMPLES")"
-  results+="Run $run of $RUNS ($(date -u '+%H:%M') UTC, CPUs ${idle} % idle just before):"$'\n\n'"$table"$'\n\n'
-done
+build_benchmarks
+results="$(run_runs "$RUNS" "$TRIGGERS triggers, $CALENDAR_DAYS calendar days and rules, $SAMPLES samples" scale "$TRIGGERS" "$CALENDAR_DAYS" "$SAMPLES")"
 
 block="$(cat <<MD
 Run on $(date -u '+%Y-%m-%d') UTC; machine: $(nproc) CPUs, $(uname -m), .NET SDK $(dotnet --version). Command: \`./scripts/bench-scale.sh\` (RUNS=$RUNS TRIGGERS=$TRIGGERS CALENDAR_DAYS=$CALENDAR_DAYS SAMPLES=$SAMPLES), i.e. per run \`dotnet run -c Release --project tests/Gateway.Benchmarks -- scale $TRIGGERS $CALENDAR_DAYS $SAMPLES\`.
 
-${results%$'\n\n'}
+$results
 MD
 )"
 

@@ -24,3 +24,22 @@ open(path, "w").write(text)
 PY
   echo "results written to $1" >&2
 }
+
+build_benchmarks() {
+  echo "building gatewayd and the benchmarks (Release)..." >&2
+  dotnet build src/Gateway.Daemon -c Release -nologo -v quiet >&2
+  dotnet build tests/Gateway.Benchmarks -c Release -nologo -v quiet >&2
+}
+
+# run_runs RUNS LABEL MODE [ARGS...]: runs a benchmark mode RUNS times and prints each run's table under its heading.
+run_runs() {
+  local runs="$1" label="$2" results="" run idle table
+  shift 2
+  for run in $(seq 1 "$runs"); do
+    idle="$(idle_percent)"
+    echo "run $run of $runs ($label)..." >&2
+    table="$(dotnet run -c Release --no-build --project tests/Gateway.Benchmarks -- "$@")"
+    results+="Run $run of $runs ($(date -u '+%H:%M') UTC, CPUs ${idle} % idle just before):"$'\n\n'"$table"$'\n\n'
+  done
+  printf '%s' "${results%$'\n\n'}"
+}
