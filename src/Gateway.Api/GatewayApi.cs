@@ -14,6 +14,7 @@ public static class GatewayApi
 
     public static RouteGroupBuilder MapGatewayApi(this WebApplication app)
     {
+        app.UseMiddleware<RepeatedSlashMiddleware>();
         app.UseMiddleware<OverkizErrorMiddleware>();
         app.UseMiddleware<BearerTokenMiddleware>();
         app.UseRouting();

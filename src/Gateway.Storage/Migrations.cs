@@ -42,6 +42,10 @@ internal static class Migrations
         CREATE TABLE scheduled_executions (trigger_id TEXT PRIMARY KEY, action_group_oid TEXT NOT NULL, utc_time INTEGER NOT NULL, document TEXT NOT NULL);
         CREATE INDEX scheduled_executions_by_time ON scheduled_executions (utc_time);
         """,
+        """
+        ALTER TABLE executions ADD COLUMN execution_type TEXT;
+        ALTER TABLE executions ADD COLUMN execution_sub_type TEXT;
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

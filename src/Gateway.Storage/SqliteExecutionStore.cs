@@ -15,14 +15,16 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO executions (id, label, owner, source, start_time, state, actions_json)
-                VALUES ($id, $label, $owner, $source, $start, 'INITIALIZED', $actions)
+                INSERT INTO executions (id, label, owner, source, start_time, state, actions_json, execution_type, execution_sub_type)
+                VALUES ($id, $label, $owner, $source, $start, 'INITIALIZED', $actions, $type, $subType)
                 """;
             command.Parameters.AddWithValue("$id", id);
             command.Parameters.AddWithValue("$label", request.Label);
             command.Parameters.AddWithValue("$owner", request.Owner);
             command.Parameters.AddWithValue("$source", request.Source);
             command.Parameters.AddWithValue("$start", startTime);
+            command.Parameters.AddWithValue("$type", request.Kind.Type);
+            command.Parameters.AddWithValue("$subType", request.Kind.SubType);
             command.Parameters.AddWithValue("$actions", JsonSerializer.Serialize(request.Actions, GatewayJsonContext.Default.IReadOnlyListActionRecord));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
@@ -60,7 +62,8 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT id, label, owner, source, start_time, end_time, state, failure_type, actions_json, failed_commands_json
+                SELECT id, label, owner, source, start_time, end_time, state, failure_type, actions_json, failed_commands_json,
+                       execution_type, execution_sub_type
                 FROM executions WHERE end_time IS NOT NULL ORDER BY start_time DESC LIMIT $limit
                 """;
             command.Parameters.AddWithValue("$limit", limit);
@@ -81,6 +84,7 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
                     FailureType = reader.IsDBNull(7) ? FailureType.NoFailure.Name : reader.GetString(7),
                     Actions = JsonSerializer.Deserialize(reader.GetString(8), GatewayJsonContext.Default.IReadOnlyListActionRecord) ?? [],
                     FailedCommands = JsonSerializer.Deserialize(reader.GetString(9), GatewayJsonContext.Default.IReadOnlyListFailedCommand) ?? [],
+                    Kind = ExecutionKind.FromStored(reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11)),
                 });
             }
             return history;

@@ -50,10 +50,13 @@ public class ExecutionEngineTests
         var start = h.Time.GetUtcNow();
         var id = await h.Engine.ApplyAsync(EngineHarness.Request(("1", [EngineHarness.Command("close")]), ("2", [EngineHarness.Command("close")])), default);
 
+        // Wait for the engine (not the clock): both moves must reach the radio before any time passes.
+        await WaitAsync(() => h.Radio.Executed.Count == 2);
         var done = h.Finish(id);
 
-        // Two five-second moves side by side end well before ten seconds.
-        Assert.InRange(done.EndTime - start.ToUnixTimeMilliseconds(), 5000, 7000);
+        Assert.All(h.Radio.Executed, e => Assert.Equal(start, e.At));
+        Assert.Equal(ExecutionState.Completed, done.State);
+        Assert.True(done.EndTime - start.ToUnixTimeMilliseconds() >= 5000);
     }
 
     [Fact]
@@ -169,5 +172,15 @@ public class ExecutionEngineTests
         Assert.Equal("owner", current.Owner);
         h.Finish(id);
         Assert.Empty(h.Engine.Current());
+    }
+
+    private static async Task WaitAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met");
+            await Task.Delay(5);
+        }
     }
 }

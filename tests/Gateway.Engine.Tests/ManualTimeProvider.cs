@@ -33,9 +33,8 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
             var next = GetUtcNow() + stride;
             if (next > end) next = end;
             lock (_gate) _now = next;
-            FireDue();
-            // Let continuations of the timers just fired run before time moves on.
-            Thread.Sleep(1);
+            if (FireDue()) AwaitContinuations();
+            else Thread.Sleep(1);
         }
     }
 
@@ -43,22 +42,36 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     public void Jump(TimeSpan by)
     {
         lock (_gate) _now += by;
-        FireDue();
+        if (FireDue()) AwaitContinuations();
     }
 
-    private void FireDue()
+    /// <summary>
+    /// Lets the continuations of the timers just fired run before time moves on: waits (a bounded while) for the
+    /// thread pool to drain, so that a loaded machine does not see the clock run ahead of the code it drives.
+    /// </summary>
+    private static void AwaitContinuations()
     {
+        var deadline = Environment.TickCount64 + 500;
+        do Thread.Sleep(1);
+        while (ThreadPool.PendingWorkItemCount > 0 && Environment.TickCount64 < deadline);
+        Thread.Sleep(1);
+    }
+
+    private bool FireDue()
+    {
+        var fired = false;
         while (true)
         {
             ManualTimer? due;
             lock (_gate)
             {
                 due = _timers.Where(t => t.Due <= _now).OrderBy(t => t.Due).FirstOrDefault();
-                if (due is null) return;
+                if (due is null) return fired;
                 if (due.Period > TimeSpan.Zero) due.Due += due.Period;
                 else _timers.Remove(due);
             }
             due.Fire();
+            fired = true;
         }
     }
 

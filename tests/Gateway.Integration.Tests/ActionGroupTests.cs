@@ -58,7 +58,10 @@ public class ActionGroupTests
                 if (!registered.Any(e => e.IsExecutionEnd(scheduledExecId)))
                     await client.FetchUntilAsync(listener, all => all.Any(e => e.IsExecutionEnd(scheduledExecId)));
                 var (_, history) = await client.GetJsonAsync("history/executions");
-                Assert.Contains(history.EnumerateArray(), h => h.GetProperty("source").GetString() == $"schedule:{soonTrigger}");
+                var delayed = history.EnumerateArray().Single(h => h.GetProperty("source").GetString() == $"schedule:{soonTrigger}");
+                Assert.Equal(("Delayed execution", "MANUAL_CONTROL"), (delayed.GetProperty("type").GetString(), delayed.GetProperty("subType").GetString()));
+                var immediate = history.EnumerateArray().Single(h => h.GetProperty("id").GetString() == execId);
+                Assert.Equal(("Immediate execution", "MANUAL_CONTROL"), (immediate.GetProperty("type").GetString(), immediate.GetProperty("subType").GetString()));
                 await daemon.StopAsync();
             }
 

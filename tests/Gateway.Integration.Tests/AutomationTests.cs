@@ -115,7 +115,12 @@ public class AutomationTests
         while (DateTime.UtcNow < deadline)
         {
             var (_, history) = await client.GetJsonAsync("history/executions");
-            if (history.EnumerateArray().Any(h => h.GetProperty("source").GetString() == $"trigger:{triggerOid}")) return;
+            var run = history.EnumerateArray().FirstOrDefault(h => h.GetProperty("source").GetString() == $"trigger:{triggerOid}");
+            if (run.ValueKind == JsonValueKind.Object)
+            {
+                Assert.Equal(("Raw trigger (Gateway)", "IFT_CONDITION"), (run.GetProperty("type").GetString(), run.GetProperty("subType").GetString()));
+                return;
+            }
             await Task.Delay(200);
         }
         throw new TimeoutException("the trigger never ran its scene");

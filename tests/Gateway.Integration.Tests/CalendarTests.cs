@@ -37,7 +37,8 @@ public class CalendarTests(GatewayFixture gateway) : IClassFixture<GatewayFixtur
         Assert.Contains(events, e => e.GetProperty("name").GetString() == "CalendarDayCreatedEvent" && e.GetProperty("calendarDayOID").GetString() == day);
         Assert.Contains(events, e => e.GetProperty("name").GetString() == "CalendarRuleCreatedEvent" && e.GetProperty("calendarRuleOID").GetString() == rule);
         var (_, history) = await client.GetJsonAsync("history/executions");
-        Assert.Contains(history.EnumerateArray(), h => h.GetProperty("source").GetString() == $"calendar:{day}:1");
+        var calendarRun = history.EnumerateArray().Single(h => h.GetProperty("source").GetString() == $"calendar:{day}:1");
+        Assert.Equal(("Weekly planning", "TIME_TRIGGER"), (calendarRun.GetProperty("type").GetString(), calendarRun.GetProperty("subType").GetString()));
 
         // Preview of a June day: dawn + 30 is before 07:00, so 07:00.
         var (_, june) = await client.GetJsonAsync("setup/calendar/schedule/2026/6/15");

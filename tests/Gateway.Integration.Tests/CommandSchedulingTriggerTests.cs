@@ -86,6 +86,7 @@ public class CommandSchedulingTriggerTests
         {
             var (_, history) = await client.GetJsonAsync("history/executions");
             var runs = history.EnumerateArray().Where(h => triggerOids.Any(oid => h.GetProperty("source").GetString() == $"trigger:{oid}")).ToList();
+            Assert.All(runs, r => Assert.Equal("GENERIC_COMMAND_SCHEDULING", r.GetProperty("subType").GetString()));
             if (runs.Count >= triggerOids.Length) return runs;
             await Task.Delay(250);
         }

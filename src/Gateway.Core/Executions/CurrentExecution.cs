@@ -11,6 +11,7 @@ public sealed record CurrentExecution(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("state")] ExecutionState State)
 {
-    [JsonPropertyName("executionType")] public string ExecutionType => "Immediate execution";
-    [JsonPropertyName("executionSubType")] public string ExecutionSubType => "MANUAL_CONTROL";
+    [JsonPropertyName("executionType")] public string ExecutionType => Kind.Type;
+    [JsonPropertyName("executionSubType")] public string ExecutionSubType => Kind.SubType;
+    [JsonIgnore] public ExecutionKind Kind { get; init; } = ExecutionKind.Manual;
 }

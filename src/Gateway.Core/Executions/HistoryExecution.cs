@@ -10,8 +10,9 @@ public sealed record HistoryExecution
     [JsonPropertyName("owner")] public required string Owner { get; init; }
     [JsonPropertyName("source")] public required string Source { get; init; }
     [JsonPropertyName("label")] public required string Label { get; init; }
-    [JsonPropertyName("type")] public string Type => "Immediate execution";
-    [JsonPropertyName("subType")] public string SubType => "MANUAL_CONTROL";
+    [JsonPropertyName("type")] public string Type => Kind.Type;
+    [JsonPropertyName("subType")] public string SubType => Kind.SubType;
+    [JsonIgnore] public ExecutionKind Kind { get; init; } = ExecutionKind.Manual;
     [JsonPropertyName("effectiveStartTime")] public required long EffectiveStartTime { get; init; }
     [JsonPropertyName("endTime")] public required long EndTime { get; init; }
     [JsonPropertyName("duration")] public long Duration => EndTime - EffectiveStartTime;

@@ -63,24 +63,25 @@ public sealed class ActionGroupService(
     }
 
     /// <summary>Runs a stored group now; <paramref name="source"/> says who started it (local, schedule, trigger …).</summary>
-    public Task<string> ExecuteAsync(string oid, string owner, string source, CancellationToken cancellationToken)
+    public Task<string> ExecuteAsync(string oid, string owner, string source, CancellationToken cancellationToken, ExecutionKind? kind = null)
     {
         var group = Find(oid) ?? throw new OverkizException(OverkizError.UnknownObject());
-        return engine.ApplyAsync(new ExecutionRequest(group.Label, group.Actions, owner, source), cancellationToken);
+        return engine.ApplyAsync(new ExecutionRequest(group.Label, group.Actions, owner, source) { Kind = kind ?? ExecutionKind.Manual }, cancellationToken);
     }
 
     /// <summary>Checks a managed (inline) group as a stored one would be checked.</summary>
     public void ValidateManaged(ActionGroupDraft draft) => Validate(draft);
 
     /// <summary>Runs a managed (inline) group now.</summary>
-    public Task<string> ExecuteManagedAsync(ActionGroupDraft draft, string owner, string source, CancellationToken cancellationToken) =>
-        engine.ApplyAsync(new ExecutionRequest(draft.Label, draft.Actions, owner, source), cancellationToken);
+    public Task<string> ExecuteManagedAsync(ActionGroupDraft draft, string owner, string source, CancellationToken cancellationToken, ExecutionKind? kind = null) =>
+        engine.ApplyAsync(new ExecutionRequest(draft.Label, draft.Actions, owner, source) { Kind = kind ?? ExecutionKind.Manual }, cancellationToken);
 
     /// <summary>Runs an effect's group: the inline one when there is one, else the stored one named by OID.</summary>
-    public Task<string> ExecuteAsync(string? oid, System.Text.Json.JsonElement? local, string owner, string source, CancellationToken cancellationToken) =>
+    public Task<string> ExecuteAsync(string? oid, System.Text.Json.JsonElement? local, string owner, string source, CancellationToken cancellationToken,
+        ExecutionKind? kind = null) =>
         ManagedActionGroups.IsPresent(local)
-            ? ExecuteManagedAsync(ManagedActionGroups.Read(local!.Value), owner, source, cancellationToken)
-            : ExecuteAsync(oid ?? "", owner, source, cancellationToken);
+            ? ExecuteManagedAsync(ManagedActionGroups.Read(local!.Value), owner, source, cancellationToken, kind)
+            : ExecuteAsync(oid ?? "", owner, source, cancellationToken, kind);
 
     private void Validate(ActionGroupDraft draft)
     {

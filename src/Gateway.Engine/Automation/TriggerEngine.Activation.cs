@@ -1,3 +1,4 @@
+using Gateway.Core.Executions;
 using Gateway.Core.Automation;
 using Gateway.Core.Errors;
 using Microsoft.Extensions.Logging;
@@ -153,7 +154,7 @@ public sealed partial class TriggerEngine
         Disarm(trigger);
         Latch(trigger, true);
         Interlocked.Increment(ref _fired);
-        _toRun.Add((trigger.ParentOid, trigger.Definition.Effects));
+        _toRun.Add((trigger.ParentOid, trigger.Definition.Effects, trigger.Key is null ? ExecutionKind.ConditionTrigger : ExecutionKind.DiscreteTrigger));
         logger.LogInformation("Trigger {Id} {Label} fired", trigger.Id, trigger.Definition.Label);
     }
 
@@ -164,10 +165,10 @@ public sealed partial class TriggerEngine
         if (_toRun.Count == 0) return;
         var fired = _toRun.ToList();
         _toRun.Clear();
-        foreach (var (oid, effects) in fired) _ = RunEffectsAsync(oid, effects);
+        foreach (var (oid, effects, kind) in fired) _ = RunEffectsAsync(oid, effects, kind);
     }
 
-    private async Task RunEffectsAsync(string triggerOid, IReadOnlyList<TriggerEffect> effects)
+    private async Task RunEffectsAsync(string triggerOid, IReadOnlyList<TriggerEffect> effects, ExecutionKind kind)
     {
         if (triggerSwitch is { Enabled: false })
         {
@@ -179,7 +180,7 @@ public sealed partial class TriggerEngine
             var group = effect.ActionGroupEffect?.ActionGroupOid ?? "";
             try
             {
-                var execId = await actionGroups.ExecuteAsync(group, effect.ActionGroupEffect?.LocalActionGroup, Owner, $"trigger:{triggerOid}", CancellationToken.None);
+                var execId = await actionGroups.ExecuteAsync(group, effect.ActionGroupEffect?.LocalActionGroup, Owner, $"trigger:{triggerOid}", CancellationToken.None, kind);
                 logger.LogInformation("Trigger {Oid} started action group {Group} as {ExecId}", triggerOid, group, execId);
             }
             catch (OverkizException ex)

@@ -1,3 +1,4 @@
+using Gateway.Core.Executions;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -66,7 +67,7 @@ public sealed partial class TriggerEngine(
     private readonly HashSet<TriggerRuntime> _latched = [];
     private readonly HashSet<TriggerRuntime> _releasing = [];
     private readonly HashSet<TriggerRuntime> _candidates = [];
-    private readonly List<(string TriggerOid, IReadOnlyList<TriggerEffect> Effects)> _toRun = [];
+    private readonly List<(string TriggerOid, IReadOnlyList<TriggerEffect> Effects, ExecutionKind Kind)> _toRun = [];
     private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private TriggerRuntimeDocument _restored = new();
     private bool _runtimeDirty;

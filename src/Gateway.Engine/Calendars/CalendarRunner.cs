@@ -1,3 +1,4 @@
+using Gateway.Core.Executions;
 using Gateway.Core.Calendars;
 using Gateway.Core.Errors;
 using Gateway.Engine.ActionGroups;
@@ -107,7 +108,8 @@ public sealed class CalendarRunner(
     {
         try
         {
-            var execId = await actionGroups.ExecuteAsync(firing.ActionGroupOid, firing.LocalActionGroup, Owner, firing.Source, CancellationToken.None);
+            var execId = await actionGroups.ExecuteAsync(firing.ActionGroupOid, firing.LocalActionGroup, Owner, firing.Source, CancellationToken.None,
+                ExecutionKind.Planning(firing.TriggerType));
             logger.LogInformation("Calendar trigger {Source} of {Date} ({LocalTime}) started action group {ActionGroup} as {ExecId}",
                 firing.Source, firing.Date, firing.LocalTime, firing.ActionGroupOid, execId);
         }

@@ -181,6 +181,7 @@ public sealed class ExecutionEngine(
             FailureType = failures.Count == 0 ? FailureType.NoFailure.Name : failures[0].FailureType,
             FailedCommands = failures,
             Actions = execution.Request.Actions,
+            Kind = execution.Request.Kind,
         };
         // Durable first: a client told COMPLETED must find it in history even after a power cut.
         await store.RecordFinishedAsync(history, CancellationToken.None);

@@ -49,7 +49,7 @@ internal sealed class RunningExecution(string id, ExecutionRequest request, long
         new ActionGroupView(Request.Label, Request.Actions),
         $"Execution : {Request.Label}",
         Id,
-        State);
+        State) { Kind = Request.Kind };
 
     public ExecutionStateChangedEvent StateChanged(long now, string setupOid, ExecutionState old, ExecutionState next)
     {

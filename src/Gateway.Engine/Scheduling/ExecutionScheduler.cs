@@ -122,7 +122,7 @@ public sealed class ExecutionScheduler(
     {
         try
         {
-            var execId = await actionGroups.ExecuteAsync(schedule.ActionGroupOid, "scheduler", $"schedule:{schedule.TriggerId}", CancellationToken.None);
+            var execId = await actionGroups.ExecuteAsync(schedule.ActionGroupOid, "scheduler", $"schedule:{schedule.TriggerId}", CancellationToken.None, ExecutionKind.Delayed);
             logger.LogInformation("Scheduled execution {TriggerId} started as {ExecId}", schedule.TriggerId, execId);
         }
         catch (OverkizException ex)
@@ -142,13 +142,13 @@ public sealed class ExecutionScheduler(
     private async Task RecordAsync(ScheduledExecution schedule, long now, string failure)
     {
         var actions = actionGroups.Find(schedule.ActionGroupOid)?.Actions ?? [];
-        var request = new ExecutionRequest(schedule.Label, actions, "scheduler", $"schedule:{schedule.TriggerId}");
+        var request = new ExecutionRequest(schedule.Label, actions, "scheduler", $"schedule:{schedule.TriggerId}") { Kind = ExecutionKind.Delayed };
         var id = Guid.NewGuid().ToString();
         await history.RecordStartedAsync(id, request, schedule.UtcTime, CancellationToken.None);
         await history.RecordFinishedAsync(new HistoryExecution
         {
             Id = id, EventTime = schedule.UtcTime, Owner = "scheduler", Source = request.Source, Label = schedule.Label,
-            EffectiveStartTime = schedule.UtcTime, EndTime = now, State = ExecutionState.Failed, FailureType = failure, Actions = actions,
+            EffectiveStartTime = schedule.UtcTime, EndTime = now, State = ExecutionState.Failed, FailureType = failure, Actions = actions, Kind = request.Kind,
         }, CancellationToken.None);
     }
 

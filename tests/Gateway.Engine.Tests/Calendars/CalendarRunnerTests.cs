@@ -36,6 +36,8 @@ public class CalendarRunnerTests
             Assert.InRange(h.RadioTimes[^1], at, at + TimeSpan.FromSeconds(1.5));
         }
         Assert.Equal([$"calendar:{day.Oid}:0", $"calendar:{day.Oid}:1"], h.Runs.Order(StringComparer.Ordinal));
+        var kinds = h.Engine.Executions.Started.Values.OrderBy(r => r.Source, StringComparer.Ordinal).Select(r => r.Kind.SubType);
+        Assert.Equal(["DAWN_TRIGGER", "DUSK_TRIGGER"], kinds);
 
         // Through the weekend to Monday 06:00: nothing more.
         h.Time.Advance(h.Local(JuneMonday, 6, 0) - h.Time.GetUtcNow(), TimeSpan.FromMinutes(4));
@@ -152,20 +154,24 @@ public class CalendarRunnerTests
         await h.EveryDayAsync(TimeAt(2, 30, group.Oid));
         await h.StartRunnerAsync();
 
-        h.Time.Advance(TimeSpan.FromHours(4), Step); // through both 02:30s (01:00 CEST → 04:00 CET is four hours)
+        // To just after the first 02:30 (CEST, 00:30 UTC), then wait for the engine before time moves on.
+        var firstHalfPastTwo = new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero);
+        h.Time.Advance(firstHalfPastTwo + Step - h.Time.GetUtcNow(), Step);
         await WaitAsync(() => h.Runs.Count == 1 && h.RadioTimes.Count == 1);
+        Assert.InRange(h.RadioTimes[0], firstHalfPastTwo, firstHalfPastTwo + Step);
+        h.Time.Advance(new DateTimeOffset(2026, 10, 25, 3, 0, 0, TimeSpan.Zero) - h.Time.GetUtcNow(), Step); // through the second 02:30 (CET) to 04:00 CET
         await SettleAsync();
         Assert.Single(h.Runs);
-        Assert.InRange(h.RadioTimes[0], new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 25, 0, 32, 0, TimeSpan.Zero));
         h.Dispose();
 
         var spring = await StartAsync(Paris, new DateOnly(2026, 3, 29), new TimeOnly(1, 0));
         var night = await spring.GroupAsync("Night");
         await spring.EveryDayAsync(TimeAt(2, 30, night.Oid));
         await spring.StartRunnerAsync();
-        spring.Time.Advance(TimeSpan.FromHours(3), Step);
+        var threeOClock = new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero); // 03:00 CEST, the first instant after the gap
+        spring.Time.Advance(threeOClock + Step - spring.Time.GetUtcNow(), Step);
         await WaitAsync(() => spring.Runs.Count == 1 && spring.RadioTimes.Count == 1);
-        Assert.InRange(spring.RadioTimes[0], new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 29, 1, 2, 0, TimeSpan.Zero));
+        Assert.InRange(spring.RadioTimes[0], threeOClock, threeOClock + Step);
         spring.Dispose();
     }
 

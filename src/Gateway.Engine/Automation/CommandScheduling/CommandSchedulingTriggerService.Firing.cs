@@ -218,7 +218,7 @@ public sealed partial class CommandSchedulingTriggerService
         Interlocked.Increment(ref _fired);
         try
         {
-            var execId = await engine.ApplyAsync(new ExecutionRequest(run.Label, [run.Action], Owner, $"trigger:{run.Oid}"), CancellationToken.None);
+            var execId = await engine.ApplyAsync(new ExecutionRequest(run.Label, [run.Action], Owner, $"trigger:{run.Oid}") { Kind = ExecutionKind.CommandScheduling }, CancellationToken.None);
             logger.LogInformation("Command-scheduling trigger {Oid} ({Key}) due at {At:u} started {ExecId}", run.Oid, run.Key, run.At, execId);
             return true;
         }
