@@ -12,7 +12,7 @@ public static class ErrorResults
     private static readonly JsonSerializerOptions Options = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        TypeInfoResolver = ApiJsonContext.Default,
+        TypeInfoResolver = ApiJsonContext.Relaxed,
     };
 
     public static IResult From(OverkizError error) =>
