@@ -39,7 +39,8 @@ public class SimulationRestartTests
             using var again = second.Client(token);
             var settled = await WaitForAsync(again, shutter, states => !Bool(states, "core:MovingState"));
             Assert.Equal(Int(settled, "core:ClosureState"), Int(settled, "core:TargetClosureState"));
-            Assert.InRange(Int(settled, "core:ClosureState"), 3, 99);
+            // Where it was last stored (the last report before the kill may not have reached the disk), not at the old target.
+            Assert.InRange(Int(settled, "core:ClosureState"), 0, 99);
         }
         finally
         {
