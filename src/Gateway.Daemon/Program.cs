@@ -1,17 +1,3 @@
 using Gateway.Daemon.Cli;
-using Gateway.Daemon.Hosting;
-using Microsoft.Extensions.Configuration;
 
-if (args.Length > 0 && args[0] == "token")
-{
-    // Only the --Gateway:… switches are configuration; the rest belongs to the token command.
-    var configuration = new ConfigurationBuilder()
-        .SetBasePath(AppContext.BaseDirectory)
-        .AddJsonFile("appsettings.json", optional: true)
-        .AddEnvironmentVariables()
-        .AddCommandLine(args.Where(a => a.StartsWith("--Gateway:", StringComparison.Ordinal)).ToArray())
-        .Build();
-    return await TokenCommand.RunAsync(args, configuration);
-}
-
-return await GatewayHost.RunAsync(args);
+return await CommandLine.RunAsync(args);

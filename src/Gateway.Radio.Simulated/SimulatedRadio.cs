@@ -47,12 +47,13 @@ public sealed class SimulatedRadio : IRadio
 
     public Task StartAsync(RadioStartContext context, CancellationToken cancellationToken)
     {
-        Resume(context);
+        var settled = Resume(context);
         foreach (var device in _devices.Values)
         {
             _reports.Writer.TryWrite(new DeviceDiscovered(device.Address, device.ControllableName, device.Label, device.InitialStates(), device.Attributes()));
             if (FaultOf(device.Address).Unreachable) _reports.Writer.TryWrite(new AvailabilityReported(device.Address, false));
         }
+        foreach (var (address, states) in settled) Report(address, states);
         // Each tick, every sensor reports with a probability that gives the configured mean interval.
         var tick = TimeSpan.FromSeconds(Math.Max(0.05, _options.SensorIntervalSeconds / 10));
         _sensorTimer = _time.CreateTimer(_ => TickSensors(), null, tick, tick);
@@ -116,10 +117,13 @@ public sealed class SimulatedRadio : IRadio
 
     /// <summary>
     /// Devices the gateway already knows carry on from their last stored states (a sensor from its reading, a cover
-    /// from its position ...), as real ones would after a gateway restart. Nothing is reported for that.
+    /// from its position ...), as real ones would after a gateway restart. A move cut by the stop (a kill -9 mid-travel)
+    /// did not go on while the gateway was away: such a device is returned with the states that say it stands where
+    /// it was last seen (not moving, target = position), to be reported once it is discovered.
     /// </summary>
-    private void Resume(RadioStartContext context)
+    private List<(string Address, IReadOnlyList<DeviceState> States)> Resume(RadioStartContext context)
     {
+        var settled = new List<(string, IReadOnlyList<DeviceState>)>();
         lock (_sensorGate)
         {
             foreach (var known in context.KnownDevices)
@@ -134,10 +138,22 @@ public sealed class SimulatedRadio : IRadio
                     var coerced = Coerce(state, mine);
                     if (coerced.Type == mine.Type) stored.Add(coerced);
                 }
-                if (stored.Count > 0) device.Observe(stored);
+                if (stored.Count == 0) continue;
+                device.Observe(stored);
+                if (Unsettled(known.States, device.InitialStates()) is { Count: > 0 } standing) settled.Add((known.Address, standing));
             }
         }
+        return settled;
     }
+
+    private static readonly string[] MotionStates = ["core:MovingState", "core:TargetClosureState"];
+
+    /// <summary>The device's own motion states where the stored ones say otherwise (still moving, another target).</summary>
+    private static List<DeviceState> Unsettled(IReadOnlyList<DeviceState> stored, IReadOnlyList<DeviceState> own) =>
+        own.Where(mine => MotionStates.Contains(mine.Name)
+                && stored.FirstOrDefault(s => s.Name == mine.Name) is { } was
+                && !was.ValueEquals(mine))
+            .ToList();
 
     private static DeviceState Coerce(DeviceState state, DeviceState? known) =>
         known is { Type: StateType.Float } && state.Type == StateType.Int ? DeviceState.Of(state.Name, state.Value.GetDouble()) : state;

@@ -18,6 +18,7 @@ public sealed class DaemonProcess : IAsyncDisposable
     public string DataDirectory { get; }
     public string[] ExtraArguments { get; }
     public int Port { get; private set; }
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("not started");
     public string Output { get { lock (_output) return _output.ToString(); } }
     public Uri BaseAddress => new($"https://127.0.0.1:{Port}/enduser-mobile-web/1/enduserAPI/");
 
@@ -58,13 +59,25 @@ public sealed class DaemonProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a one-shot command of the daemon binary (e.g. token create) against this data directory.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunCommandAsync(string dataDirectory, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunCommandAsync(string dataDirectory, params string[] arguments) =>
+        RunToExitAsync([.. arguments, $"--Gateway:DataDirectory={dataDirectory}"]);
+
+    /// <summary>Runs the binary with exactly these arguments and waits for it to end; one that keeps running is killed and fails.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(params string[] arguments)
     {
-        var info = StartInfo([.. arguments, $"--Gateway:DataDirectory={dataDirectory}"]);
-        using var process = Process.Start(info)!;
+        using var process = Process.Start(StartInfo(arguments))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw new TimeoutException($"gatewayd {string.Join(' ', arguments)} kept running:\n{await stdout}{await stderr}");
+        }
         return (process.ExitCode, await stdout, await stderr);
     }
 

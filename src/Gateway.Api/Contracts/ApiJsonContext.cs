@@ -15,4 +15,8 @@ namespace Gateway.Api.Contracts;
 [JsonSerializable(typeof(DeviceAddressResponse))]
 [JsonSerializable(typeof(ActionGroupOidResponse))]
 [JsonSerializable(typeof(TriggerIdResponse))]
-public sealed partial class ApiJsonContext : JsonSerializerContext;
+public sealed partial class ApiJsonContext : JsonSerializerContext
+{
+    /// <summary>The same contract with <see cref="Gateway.Core.Json.RelaxedJson"/> escaping: what the API writes.</summary>
+    public static ApiJsonContext Relaxed => field ??= new(Gateway.Core.Json.RelaxedJson.Copy(Default.Options));
+}

@@ -7,4 +7,8 @@ namespace Gateway.Api.Contracts;
 [JsonSerializable(typeof(CalendarDayOidResponse))]
 [JsonSerializable(typeof(CalendarRuleOidResponse))]
 [JsonSerializable(typeof(CalendarRuleSetResponse))]
-public sealed partial class CalendarApiJsonContext : JsonSerializerContext;
+public sealed partial class CalendarApiJsonContext : JsonSerializerContext
+{
+    /// <summary>The same contract with <see cref="Gateway.Core.Json.RelaxedJson"/> escaping: what the API writes.</summary>
+    public static CalendarApiJsonContext Relaxed => field ??= new(Gateway.Core.Json.RelaxedJson.Copy(Default.Options));
+}

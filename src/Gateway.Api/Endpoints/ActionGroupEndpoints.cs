@@ -21,16 +21,16 @@ public static class ActionGroupEndpoints
     public static void MapActionGroupEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/actionGroups", (ActionGroupService groups) =>
-            Results.Json(groups.All(), GatewayJsonContext.Default.IReadOnlyListActionGroup));
+            Results.Json(groups.All(), GatewayJsonContext.Relaxed.IReadOnlyListActionGroup));
 
         api.MapGet("/actionGroups/{oid}", (string oid, ActionGroupService groups) =>
-            Results.Json(groups.Find(oid) ?? throw new OverkizException(OverkizError.UnknownObject()), GatewayJsonContext.Default.ActionGroup));
+            Results.Json(groups.Find(oid) ?? throw new OverkizException(OverkizError.UnknownObject()), GatewayJsonContext.Relaxed.ActionGroup));
 
         api.MapPost("/actionGroups", async (HttpContext context, ActionGroupService groups) =>
         {
             using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.MalformedActionGroup());
             var group = await groups.CreateAsync(ActionGroupDraft.Read(body.RootElement), context.RequestAborted);
-            return Results.Json(new ActionGroupOidResponse(group.Oid), ApiJsonContext.Default.ActionGroupOidResponse, statusCode: StatusCodes.Status201Created);
+            return Results.Json(new ActionGroupOidResponse(group.Oid), ApiJsonContext.Relaxed.ActionGroupOidResponse, statusCode: StatusCodes.Status201Created);
         });
 
         api.MapPut("/actionGroups", async (HttpContext context, ActionGroupService groups) =>
@@ -38,7 +38,7 @@ public static class ActionGroupEndpoints
             using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.MalformedActionGroup());
             var oid = ExecutionRequestParser.OptionalString(body.RootElement, "oid") ?? throw new OverkizException(OverkizError.MalformedActionGroup());
             var group = await groups.UpdateAsync(oid, ActionGroupDraft.Read(body.RootElement), context.RequestAborted);
-            return Results.Json(group, GatewayJsonContext.Default.ActionGroup);
+            return Results.Json(group, GatewayJsonContext.Relaxed.ActionGroup);
         });
 
         api.MapDelete("/actionGroups/{oid}", async (string oid, HttpContext context, ActionGroupService groups) =>
@@ -51,7 +51,7 @@ public static class ActionGroupEndpoints
         {
             var owner = BearerTokenMiddleware.TokenOf(context)?.Label ?? "local";
             var execId = await groups.ExecuteAsync(actionGroupOid, owner, "local", context.RequestAborted);
-            return Results.Json(new ExecIdResponse(execId), ApiJsonContext.Default.ExecIdResponse);
+            return Results.Json(new ExecIdResponse(execId), ApiJsonContext.Relaxed.ExecIdResponse);
         });
 
         api.MapPost("/exec/schedule/{actionGroupOid}/{utcTimestamp}", async (string actionGroupOid, string utcTimestamp, HttpContext context, ExecutionScheduler scheduler) =>
@@ -59,17 +59,17 @@ public static class ActionGroupEndpoints
             if (!long.TryParse(utcTimestamp, out var utcTime) || utcTime <= 0)
                 throw new OverkizException(OverkizError.BadParameters("utcTimestamp must be milliseconds since 1970-01-01 UTC"));
             var schedule = await scheduler.ScheduleAsync(actionGroupOid, utcTime, context.RequestAborted);
-            return Results.Json(new TriggerIdResponse(schedule.TriggerId), ApiJsonContext.Default.TriggerIdResponse);
+            return Results.Json(new TriggerIdResponse(schedule.TriggerId), ApiJsonContext.Relaxed.TriggerIdResponse);
         });
 
         api.MapGet("/exec/schedule", (ExecutionScheduler scheduler) =>
-            Results.Json(scheduler.All(), GatewayJsonContext.Default.IReadOnlyListScheduledExecution));
+            Results.Json(scheduler.All(), GatewayJsonContext.Relaxed.IReadOnlyListScheduledExecution));
         api.MapGet("/exec/schedule/{actionGroupOid}", (string actionGroupOid, ExecutionScheduler scheduler) =>
-            Results.Json(scheduler.ForGroup(actionGroupOid), GatewayJsonContext.Default.IReadOnlyListScheduledExecution));
+            Results.Json(scheduler.ForGroup(actionGroupOid), GatewayJsonContext.Relaxed.IReadOnlyListScheduledExecution));
         api.MapGet("/exec/delayedTriggerSchedule", (ExecutionScheduler scheduler) =>
-            Results.Json(scheduler.All(), GatewayJsonContext.Default.IReadOnlyListScheduledExecution));
+            Results.Json(scheduler.All(), GatewayJsonContext.Relaxed.IReadOnlyListScheduledExecution));
         api.MapGet("/exec/delayedTriggerSchedule/{triggerId}", (string triggerId, ExecutionScheduler scheduler) =>
-            Results.Json(scheduler.Find(triggerId) ?? throw new OverkizException(OverkizError.UnknownObject()), GatewayJsonContext.Default.ScheduledExecution));
+            Results.Json(scheduler.Find(triggerId) ?? throw new OverkizException(OverkizError.UnknownObject()), GatewayJsonContext.Relaxed.ScheduledExecution));
         api.MapDelete("/exec/delayedTriggerSchedule/{triggerId}", async (string triggerId, HttpContext context, ExecutionScheduler scheduler) =>
             await scheduler.CancelAsync(triggerId, context.RequestAborted) ? Results.NoContent() : throw new OverkizException(OverkizError.UnknownObject()));
     }

@@ -22,19 +22,19 @@ public static class AutomationEndpoints
     private static void MapConditionGroups(IEndpointRouteBuilder api)
     {
         api.MapGet("/conditionGroups", (ConditionGroupService groups) =>
-            Results.Json(groups.All(), AutomationJsonContext.Default.IReadOnlyListConditionGroup));
+            Results.Json(groups.All(), AutomationJsonContext.Relaxed.IReadOnlyListConditionGroup));
 
         api.MapGet("/conditionGroups/{oid}", (string oid, ConditionGroupService groups) =>
-            Results.Json(groups.Find(oid) ?? throw new OverkizException(OverkizError.UnknownObject()), AutomationJsonContext.Default.ConditionGroup));
+            Results.Json(groups.Find(oid) ?? throw new OverkizException(OverkizError.UnknownObject()), AutomationJsonContext.Relaxed.ConditionGroup));
 
         api.MapGet("/conditionGroups/{oid}/evaluate", (string oid, ConditionGroupService groups) =>
-            Results.Json(groups.Evaluate(oid), AutomationJsonContext.Default.ConditionGroupEvaluation));
+            Results.Json(groups.Evaluate(oid), AutomationJsonContext.Relaxed.ConditionGroupEvaluation));
 
         api.MapPost("/conditionGroups", async (HttpContext context, ConditionGroupService groups) =>
         {
             using var body = await RequestBody.ReadJsonAsync(context.Request, Malformed("condition group"));
             var group = await groups.CreateAsync(AutomationRequestReader.ReadConditionGroup(body.RootElement), context.RequestAborted);
-            return Results.Json(new ConditionGroupOidResponse(group.Oid), AutomationJsonContext.Default.ConditionGroupOidResponse, statusCode: StatusCodes.Status201Created);
+            return Results.Json(new ConditionGroupOidResponse(group.Oid), AutomationJsonContext.Relaxed.ConditionGroupOidResponse, statusCode: StatusCodes.Status201Created);
         });
 
         api.MapPut("/conditionGroups", async (HttpContext context, ConditionGroupService groups) =>
@@ -43,7 +43,7 @@ public static class AutomationEndpoints
             var draft = AutomationRequestReader.ReadConditionGroup(body.RootElement);
             if (string.IsNullOrEmpty(draft.Oid)) throw new OverkizException(Malformed("condition group"));
             var group = await groups.UpdateAsync(draft, context.RequestAborted);
-            return Results.Json(group, AutomationJsonContext.Default.ConditionGroup);
+            return Results.Json(group, AutomationJsonContext.Relaxed.ConditionGroup);
         });
 
         api.MapDelete("/conditionGroups/{oid}", async (string oid, HttpContext context, ConditionGroupService groups) =>

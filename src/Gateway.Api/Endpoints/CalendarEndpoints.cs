@@ -19,7 +19,7 @@ public static class CalendarEndpoints
 {
     public static void MapCalendarEndpoints(this IEndpointRouteBuilder api)
     {
-        var days = CalendarJsonContext.Default;
+        var days = CalendarJsonContext.Relaxed;
 
         api.MapGet("/setup/calendar/days", (CalendarService calendar) => Results.Json(calendar.Days(), days.IReadOnlyListCalendarDay));
 
@@ -29,7 +29,7 @@ public static class CalendarEndpoints
         api.MapPost("/setup/calendar/days", async (HttpContext context, CalendarService calendar) =>
         {
             var day = await calendar.CreateDayAsync(await ReadAsync(context, days.CalendarDay, "a calendar day"), context.RequestAborted);
-            return Results.Json(new CalendarDayOidResponse(day.Oid!), CalendarApiJsonContext.Default.CalendarDayOidResponse, statusCode: StatusCodes.Status201Created);
+            return Results.Json(new CalendarDayOidResponse(day.Oid!), CalendarApiJsonContext.Relaxed.CalendarDayOidResponse, statusCode: StatusCodes.Status201Created);
         });
 
         api.MapPut("/setup/calendar/days", async (HttpContext context, CalendarService calendar) =>
@@ -56,7 +56,7 @@ public static class CalendarEndpoints
         {
             var rule = Weekly(await ReadAsync(context, days.CalendarRule, "a calendar rule"));
             var created = (await calendar.CreateRulesAsync([rule], context.RequestAborted))[0];
-            return Results.Json(new CalendarRuleOidResponse(created.Oid!, created.Oid!), CalendarApiJsonContext.Default.CalendarRuleOidResponse, statusCode: StatusCodes.Status201Created);
+            return Results.Json(new CalendarRuleOidResponse(created.Oid!, created.Oid!), CalendarApiJsonContext.Relaxed.CalendarRuleOidResponse, statusCode: StatusCodes.Status201Created);
         });
 
         api.MapPut("/setup/calendar/rules", async (HttpContext context, CalendarService calendar) =>
@@ -76,7 +76,7 @@ public static class CalendarEndpoints
             var rules = (await ReadAsync(context, days.IReadOnlyListCalendarRule, "a list of calendar rules")).Select(Weekly).ToList();
             var created = await calendar.CreateRulesAsync(rules, context.RequestAborted);
             var oids = created.Select(r => r.Oid!).ToList();
-            return Results.Json(new CalendarRuleSetResponse(oids, oids), CalendarApiJsonContext.Default.CalendarRuleSetResponse, statusCode: StatusCodes.Status201Created);
+            return Results.Json(new CalendarRuleSetResponse(oids, oids), CalendarApiJsonContext.Relaxed.CalendarRuleSetResponse, statusCode: StatusCodes.Status201Created);
         });
 
         api.MapPut("/setup/calendar/ruleSet", async (HttpContext context, CalendarService calendar) =>

@@ -67,7 +67,7 @@ public static class EnOceanConfigEndpoints
         {
             if (EnOcean(gatewayId, radios, identity) is not IRadioAddressAllocator allocator) throw new OverkizException(OverkizError.UnknownObject());
             var address = await allocator.NextAddressAsync(deviceType, context.RequestAborted);
-            return Results.Json(new DeviceAddressResponse(address), ApiJsonContext.Default.DeviceAddressResponse);
+            return Results.Json(new DeviceAddressResponse(address), ApiJsonContext.Relaxed.DeviceAddressResponse);
         });
     }
 

@@ -14,7 +14,7 @@ public static class EventEndpoints
     public static void MapEventEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapPost("/events/register", (EventListenerRegistry listeners) =>
-            Results.Json(new ListenerIdResponse(listeners.Register().ToString()), ApiJsonContext.Default.ListenerIdResponse));
+            Results.Json(new ListenerIdResponse(listeners.Register().ToString()), ApiJsonContext.Relaxed.ListenerIdResponse));
 
         api.MapPost("/events/{listenerId}/fetch", async (string listenerId, EventListenerRegistry listeners, HttpContext context) =>
         {

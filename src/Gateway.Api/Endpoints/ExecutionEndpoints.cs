@@ -24,15 +24,15 @@ public static class ExecutionEndpoints
             var owner = BearerTokenMiddleware.TokenOf(context)?.Label ?? "local";
             var request = ExecutionRequestParser.Parse(body.RootElement, owner, "local");
             var execId = await engine.ApplyAsync(request, context.RequestAborted);
-            return Results.Json(new ExecIdResponse(execId), ApiJsonContext.Default.ExecIdResponse);
+            return Results.Json(new ExecIdResponse(execId), ApiJsonContext.Relaxed.ExecIdResponse);
         });
 
         api.MapGet("/exec/current", (ExecutionEngine engine) =>
-            Results.Json(engine.Current(), GatewayJsonContext.Default.IReadOnlyListCurrentExecution));
+            Results.Json(engine.Current(), GatewayJsonContext.Relaxed.IReadOnlyListCurrentExecution));
 
         api.MapGet("/exec/current/{execId}", (string execId, ExecutionEngine engine) =>
             engine.FindCurrent(execId) is { } current
-                ? Results.Json(current, GatewayJsonContext.Default.CurrentExecution)
+                ? Results.Json(current, GatewayJsonContext.Relaxed.CurrentExecution)
                 : throw new OverkizException(OverkizError.NoCorrespondingExecId(execId)));
 
         api.MapDelete("/exec/current/setup", (ExecutionEngine engine) =>
@@ -47,6 +47,6 @@ public static class ExecutionEndpoints
                 : throw new OverkizException(OverkizError.NoCorrespondingExecId(execId)));
 
         api.MapGet("/history/executions", async (IExecutionStore store, HttpContext context) =>
-            Results.Json(await store.LoadHistoryAsync(200, context.RequestAborted), GatewayJsonContext.Default.IReadOnlyListHistoryExecution));
+            Results.Json(await store.LoadHistoryAsync(200, context.RequestAborted), GatewayJsonContext.Relaxed.IReadOnlyListHistoryExecution));
     }
 }

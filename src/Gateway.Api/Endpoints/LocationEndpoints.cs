@@ -16,7 +16,7 @@ public static class LocationEndpoints
     public static void MapLocationEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/setup/location", (LocationService location) =>
-            Results.Json(location.Current, GatewayJsonContext.Default.SetupLocation));
+            Results.Json(location.Current, GatewayJsonContext.Relaxed.SetupLocation));
 
         api.MapPut("/setup/location", async (HttpContext context, LocationService location) =>
         {
@@ -24,14 +24,14 @@ public static class LocationEndpoints
             SetupLocation? update;
             try
             {
-                update = body.RootElement.Deserialize(GatewayJsonContext.Default.SetupLocation);
+                update = body.RootElement.Deserialize(GatewayJsonContext.Relaxed.SetupLocation);
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
                 throw new OverkizException(OverkizError.BadParameters("a location needs timezone, latitude and longitude of the right types"));
             }
             if (update is null) throw new OverkizException(OverkizError.BadParameters("a location is an object"));
-            return Results.Json(await location.UpdateAsync(update, context.RequestAborted), GatewayJsonContext.Default.SetupLocation);
+            return Results.Json(await location.UpdateAsync(update, context.RequestAborted), GatewayJsonContext.Relaxed.SetupLocation);
         });
 
         api.MapGet("/setup/dawnTime", (LocationService location) => Sun(location.Dawn(location.Today())));
@@ -42,7 +42,7 @@ public static class LocationEndpoints
             Sun(location.Dusk(Date(year, month, day))));
     }
 
-    private static IResult Sun(SunEventTime time) => Results.Json(time, GatewayJsonContext.Default.SunEventTime);
+    private static IResult Sun(SunEventTime time) => Results.Json(time, GatewayJsonContext.Relaxed.SunEventTime);
 
     private static DateOnly Date(string year, string month, string day) =>
         int.TryParse(year, out var y) && int.TryParse(month, out var m) && int.TryParse(day, out var d)

@@ -19,15 +19,15 @@ public static class SetupEndpoints
     public static void MapSetupEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/apiVersion", () =>
-            Results.Json(new ApiVersionResponse(SetupIdentity.ProtocolVersion), ApiJsonContext.Default.ApiVersionResponse));
+            Results.Json(new ApiVersionResponse(SetupIdentity.ProtocolVersion), ApiJsonContext.Relaxed.ApiVersionResponse));
         api.MapGet("/setup", (DeviceListCache cache) => Results.Bytes(cache.SetupJson(), "application/json"));
         api.MapGet("/setup/gateways", (DeviceListCache cache) =>
-            Results.Json(cache.Gateways(), ApiJsonContext.Default.IReadOnlyListGatewayView));
+            Results.Json(cache.Gateways(), ApiJsonContext.Relaxed.IReadOnlyListGatewayView));
         api.MapGet("/setup/places", (SetupIdentity identity) => Results.Json(
-            new Place(identity.CreationTime, identity.CreationTime, "My home", 0, identity.RootPlaceOid, []), GatewayJsonContext.Default.Place));
+            new Place(identity.CreationTime, identity.CreationTime, "My home", 0, identity.RootPlaceOid, []), GatewayJsonContext.Relaxed.Place));
         api.MapGet("/setup/devices", (DeviceListCache cache) => Results.Bytes(cache.DevicesJson(), "application/json"));
         api.MapGet("/setup/devices/controllables/{controllableName}", (string controllableName, DeviceRegistry registry) =>
-            Results.Json(registry.UrlsWithControllable(Uri.UnescapeDataString(controllableName)), ApiJsonContext.Default.IReadOnlyListString));
+            Results.Json(registry.UrlsWithControllable(Uri.UnescapeDataString(controllableName)), ApiJsonContext.Relaxed.IReadOnlyListString));
         // deviceURLs hold slashes (encoded as %2F by well-behaved clients, raw by others), so the rest of the
         // path is taken apart by hand rather than by route templates.
         api.MapGet("/setup/devices/{**rest}", (HttpContext context, DeviceRegistry registry) => DeviceResource(context, registry));
@@ -60,13 +60,13 @@ public static class SetupEndpoints
         if (!DeviceUrl.TryParse(deviceUrl, out _)) throw new OverkizException(OverkizError.NoSuchDevice(Shorten(deviceUrl)));
         var device = registry.Find(deviceUrl) ?? throw new OverkizException(OverkizError.NoSuchDevice(deviceUrl));
 
-        if (listStates) return Results.Json(device.States, GatewayJsonContext.Default.IReadOnlyListDeviceState);
+        if (listStates) return Results.Json(device.States, GatewayJsonContext.Relaxed.IReadOnlyListDeviceState);
         if (stateName is not null)
         {
             var state = device.FindState(stateName) ?? throw new OverkizException(OverkizError.UnknownObject());
-            return Results.Json(state, GatewayJsonContext.Default.DeviceState);
+            return Results.Json(state, GatewayJsonContext.Relaxed.DeviceState);
         }
-        return Results.Json(device, GatewayJsonContext.Default.Device);
+        return Results.Json(device, GatewayJsonContext.Relaxed.Device);
     }
 
     /// <summary>Error messages echo what the client sent, but never an unbounded amount of it.</summary>

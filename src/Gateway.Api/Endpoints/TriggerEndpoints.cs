@@ -23,14 +23,14 @@ public static class TriggerEndpoints
         {
             var draft = await ReadAsync(context);
             var (oid, id) = await catalog.CreateAsync(draft, Flag(context, "allowExecuteOnCreate"), context.RequestAborted);
-            return Results.Json(new SetupTriggerIdResponse(id, oid), AutomationJsonContext.Default.SetupTriggerIdResponse, statusCode: StatusCodes.Status201Created);
+            return Results.Json(new SetupTriggerIdResponse(id, oid), AutomationJsonContext.Relaxed.SetupTriggerIdResponse, statusCode: StatusCodes.Status201Created);
         });
 
         api.MapPut("/triggers", async (HttpContext context, TriggerCatalog catalog) =>
         {
             var draft = await ReadAsync(context);
             if (string.IsNullOrEmpty(draft.Oid)) throw new OverkizException(AutomationEndpoints.Malformed("setup trigger"));
-            return Results.Json(await catalog.UpdateAsync(draft, context.RequestAborted), AutomationJsonContext.Default.SetupTriggerEnvelope);
+            return Results.Json(await catalog.UpdateAsync(draft, context.RequestAborted), AutomationJsonContext.Relaxed.SetupTriggerEnvelope);
         });
 
         api.MapPost("/triggers/test", async (HttpContext context, TriggerCatalog catalog) =>
@@ -42,13 +42,13 @@ public static class TriggerEndpoints
         api.MapPut("/triggers/test/discrete/{oid}", async (string oid, HttpContext context, TriggerEngine triggers) =>
         {
             using var body = await RequestBody.ReadJsonAsync(context.Request, AutomationEndpoints.Malformed("discrete trigger test"));
-            var request = AutomationRequestReader.Read(body.RootElement, AutomationJsonContext.Default.DiscreteTestRequest, "discrete trigger test");
+            var request = AutomationRequestReader.Read(body.RootElement, AutomationJsonContext.Relaxed.DiscreteTestRequest, "discrete trigger test");
             await triggers.TestDiscreteAsync(oid, request.TargetValue ?? "", context.RequestAborted);
             return Results.Ok();
         });
 
         api.MapGet("/triggers/status", (TriggerSwitch triggerSwitch) =>
-            Results.Json(new TriggersSwitch { Enabled = triggerSwitch.Enabled }, AutomationJsonContext.Default.TriggersSwitch));
+            Results.Json(new TriggersSwitch { Enabled = triggerSwitch.Enabled }, AutomationJsonContext.Relaxed.TriggersSwitch));
 
         api.MapPut("/triggers/status", async (HttpContext context, TriggerSwitch triggerSwitch) =>
         {
@@ -63,10 +63,10 @@ public static class TriggerEndpoints
             Envelopes(catalog.All(KnownType(type))));
 
         api.MapGet("/triggers/{type}/status", async (string type, HttpContext context, TriggerCatalog catalog) =>
-            Results.Json(await catalog.StatusesAsync(KnownType(type), context.RequestAborted), AutomationJsonContext.Default.IReadOnlyListSetupTriggerStatus));
+            Results.Json(await catalog.StatusesAsync(KnownType(type), context.RequestAborted), AutomationJsonContext.Relaxed.IReadOnlyListSetupTriggerStatus));
 
         api.MapGet("/triggers/{type}/{oid}", (string type, string oid, TriggerCatalog catalog) =>
-            Results.Json(catalog.Find(Supported(type), oid), AutomationJsonContext.Default.SetupTriggerEnvelope));
+            Results.Json(catalog.Find(Supported(type), oid), AutomationJsonContext.Relaxed.SetupTriggerEnvelope));
 
         api.MapDelete("/triggers/{type}/{oid}", async (string type, string oid, HttpContext context, TriggerCatalog catalog) =>
         {
@@ -82,7 +82,7 @@ public static class TriggerEndpoints
         });
 
         api.MapGet("/triggers/{type}/{oid}/status", async (string type, string oid, HttpContext context, TriggerCatalog catalog) =>
-            Results.Json(await catalog.StatusAsync(Supported(type), oid, context.RequestAborted), AutomationJsonContext.Default.SetupTriggerStatus));
+            Results.Json(await catalog.StatusAsync(Supported(type), oid, context.RequestAborted), AutomationJsonContext.Relaxed.SetupTriggerStatus));
     }
 
     private static async Task<SetupTriggerEnvelope> ReadAsync(HttpContext context)
@@ -105,7 +105,7 @@ public static class TriggerEndpoints
     }
 
     private static IResult Envelopes(IReadOnlyList<SetupTriggerEnvelope> triggers) =>
-        Results.Json(triggers, AutomationJsonContext.Default.IReadOnlyListSetupTriggerEnvelope);
+        Results.Json(triggers, AutomationJsonContext.Relaxed.IReadOnlyListSetupTriggerEnvelope);
 
     private static bool Flag(HttpContext context, string name) =>
         context.Request.Query.TryGetValue(name, out var value) && bool.TryParse(value.ToString(), out var flag) && flag;

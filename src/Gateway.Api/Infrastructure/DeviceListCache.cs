@@ -30,8 +30,8 @@ public sealed class DeviceListCache(DeviceRegistry registry, SetupIdentity ident
         var devices = registry.All();
         snapshot = new Snapshot(
             version,
-            JsonSerializer.SerializeToUtf8Bytes(devices, GatewayJsonContext.Default.IReadOnlyListDevice),
-            JsonSerializer.SerializeToUtf8Bytes(new SetupView(Gateways(), devices), ApiJsonContext.Default.SetupView));
+            JsonSerializer.SerializeToUtf8Bytes(devices, GatewayJsonContext.Relaxed.IReadOnlyListDevice),
+            JsonSerializer.SerializeToUtf8Bytes(new SetupView(Gateways(), devices), ApiJsonContext.Relaxed.SetupView));
         Volatile.Write(ref _snapshot, snapshot);
         return snapshot;
     }

@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Gateway.Api.Contracts;
 using Gateway.Core.Errors;
 using Microsoft.AspNetCore.Http;
@@ -8,15 +8,11 @@ namespace Gateway.Api.Infrastructure;
 
 public static class ErrorResults
 {
-    /// <summary>Quotes inside messages are written as \" like a box does, not as \u0022.</summary>
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        TypeInfoResolver = ApiJsonContext.Default,
-    };
+    /// <summary>Relaxed escaping: quotes inside messages are written as \" like a box does, not as \u0022.</summary>
+    private static JsonTypeInfo<ErrorResponse> ErrorJson => ApiJsonContext.Relaxed.ErrorResponse;
 
     public static IResult From(OverkizError error) =>
-        Results.Json(Body(error), Options, statusCode: error.Status);
+        Results.Json(Body(error), ErrorJson, statusCode: error.Status);
 
     public static Task WriteAsync(HttpContext context, OverkizError error)
     {
@@ -25,7 +21,7 @@ public static class ErrorResults
         return context.Response.Body.WriteAsync(Serialize(error)).AsTask();
     }
 
-    public static byte[] Serialize(OverkizError error) => JsonSerializer.SerializeToUtf8Bytes(Body(error), Options);
+    public static byte[] Serialize(OverkizError error) => JsonSerializer.SerializeToUtf8Bytes(Body(error), ErrorJson);
 
     private static ErrorResponse Body(OverkizError error) => new(error.Error, error.ErrorCode);
 }

@@ -19,7 +19,7 @@ public sealed class OverkizErrorMiddleware(RequestDelegate next, ILogger<Overkiz
             if (context.Response.StatusCode == StatusCodes.Status404NotFound && context.GetEndpoint() is null)
                 await ErrorResults.WriteAsync(context, new OverkizError(404, "UNSPECIFIED_ERROR", "Unknown object."));
             else if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
-                await ErrorResults.WriteAsync(context, OverkizError.MethodNotAllowed());
+                await ErrorResults.WriteAsync(context, OverkizError.MethodNotAllowed(context.Request.Method, context.Response.Headers.Allow.ToString()));
         }
         catch (OverkizException ex)
         {

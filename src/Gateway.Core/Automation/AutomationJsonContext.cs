@@ -33,4 +33,8 @@ namespace Gateway.Core.Automation;
 [JsonSerializable(typeof(IReadOnlyList<GenericCommandSchedulingTrigger>))]
 [JsonSerializable(typeof(DelayedCommandsSchedulingTrigger))]
 [JsonSerializable(typeof(IReadOnlyList<DelayedCommandsSchedulingTrigger>))]
-public sealed partial class AutomationJsonContext : JsonSerializerContext;
+public sealed partial class AutomationJsonContext : JsonSerializerContext
+{
+    /// <summary>The same contract with <see cref="Gateway.Core.Json.RelaxedJson"/> escaping: what the API writes.</summary>
+    public static AutomationJsonContext Relaxed => field ??= new(Gateway.Core.Json.RelaxedJson.Copy(Default.Options));
+}

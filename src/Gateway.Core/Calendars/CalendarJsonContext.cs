@@ -18,4 +18,8 @@ namespace Gateway.Core.Calendars;
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(CalendarDayEvent))]
 [JsonSerializable(typeof(CalendarRuleEvent))]
-public sealed partial class CalendarJsonContext : JsonSerializerContext;
+public sealed partial class CalendarJsonContext : JsonSerializerContext
+{
+    /// <summary>The same contract with <see cref="Gateway.Core.Json.RelaxedJson"/> escaping: what the API writes.</summary>
+    public static CalendarJsonContext Relaxed => field ??= new(Gateway.Core.Json.RelaxedJson.Copy(Default.Options));
+}

@@ -23,7 +23,11 @@ public sealed record OverkizError(int Status, string ErrorCode, string? Error)
     public static OverkizError TooManyListeners(int limit) => new(400, "UNSPECIFIED_ERROR", $"\"Too many registered event listeners (limit {limit}).\"");
     public static OverkizError BodyTooLarge(long limit) => new(413, "INVALID_PARAMETER", $"Bad parameters. (\"\"request body larger than {limit} bytes\"\")");
     public static OverkizError UnsupportedMediaType() => new(415, "INVALID_PARAMETER", "Bad parameters. (\"\"expected application/json\"\")");
-    public static OverkizError MethodNotAllowed() => new(405, "UNSPECIFIED_ERROR", "Unknown object.");
+    /// <summary>No box text exists for this (a box answers its own way); the message names what the route accepts.</summary>
+    public static OverkizError MethodNotAllowed(string method, string allowed) =>
+        new(405, "UNSPECIFIED_ERROR", string.IsNullOrEmpty(allowed)
+            ? $"Method {method} is not allowed on this resource."
+            : $"Method {method} is not allowed on this resource; allowed: {allowed}.");
 
     private static OverkizError Malformed(string what) => new(400, "MISSING_PARAMETERS", $"Malformed \"{what}\". (missing parameter)");
 }

@@ -43,4 +43,8 @@ namespace Gateway.Core.Json;
 [JsonSerializable(typeof(IReadOnlyList<Gateway.Core.ActionGroups.ActionGroup>))]
 [JsonSerializable(typeof(Gateway.Core.ActionGroups.ScheduledExecution))]
 [JsonSerializable(typeof(IReadOnlyList<Gateway.Core.ActionGroups.ScheduledExecution>))]
-public sealed partial class GatewayJsonContext : JsonSerializerContext;
+public sealed partial class GatewayJsonContext : JsonSerializerContext
+{
+    /// <summary>The same contract with <see cref="Gateway.Core.Json.RelaxedJson"/> escaping: what the API writes.</summary>
+    public static GatewayJsonContext Relaxed => field ??= new(Gateway.Core.Json.RelaxedJson.Copy(Default.Options));
+}

@@ -36,11 +36,31 @@ public static class GatewayHost
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        // appsettings.json beside the binary, not in whatever folder the daemon was started from; relative paths in
+        // the settings (the data directory) still resolve against the caller's working directory.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var errors = GatewayOptionsValidator.Validate(builder.Configuration);
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors) Console.Error.WriteLine($"gatewayd: {error}");
+            return ExitCodes.Configuration;
+        }
         var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
         options.DataDirectory = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(options.DataDirectory);
 
+        DataDirectoryLock dataLock;
+        try
+        {
+            DataDirectory.EnsureUsable(options.DataDirectory);
+            dataLock = DataDirectoryLock.Acquire(options.DataDirectory);
+        }
+        catch (StartupException ex)
+        {
+            Console.Error.WriteLine($"gatewayd: {ex.Message}");
+            return ex.ExitCode;
+        }
+
+        using var _ = dataLock;
         var logger = Logging.Configure(builder.Configuration, options.DataDirectory);
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);
@@ -48,13 +68,16 @@ public static class GatewayHost
 
         try
         {
+            var bindAddress = GatewayOptionsValidator.ParseBindAddress(options.Api.BindAddress)!;
+            PortProbe.EnsureFree(bindAddress, options.Api.HttpsPort, "Gateway:Api:HttpsPort");
+            PortProbe.EnsureFree(bindAddress, options.Api.HttpPort, "Gateway:Api:HttpPort");
             var time = TimeProvider.System;
-            var database = await SqliteDatabase.OpenAsync(options.DataDirectory, startupLog, CancellationToken.None);
+            var database = await OpenDatabaseAsync(options.DataDirectory, startupLog);
             var settings = new SqliteSettingsStore(database);
             var identity = await SetupIdentityLoader.LoadOrCreateAsync(settings, time, CancellationToken.None);
             var certificate = CertificateProvider.LoadOrCreate(options.DataDirectory, identity.GatewayId, startupLog);
 
-            ConfigureKestrel(builder, options.Api, certificate);
+            ConfigureKestrel(builder, options.Api, bindAddress, certificate);
             RegisterServices(builder, options, database, settings, identity, time);
 
             var app = builder.Build();
@@ -62,12 +85,23 @@ public static class GatewayHost
             if (app.Services.GetService<SimulatedRadio>() is not null) app.MapSimulationEndpoints();
             if (builder.Configuration.GetValue<bool>("Gateway:Api:BenchmarkRoutes")) Benchmarks.StaticBenchmarkEndpoints.MapStaticBenchmarkEndpoints(app);
             await app.RunAsync();
-            return 0;
+            return ExitCodes.Success;
+        }
+        catch (StartupException ex)
+        {
+            Console.Error.WriteLine($"gatewayd: {ex.Message}");
+            return ex.ExitCode;
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Taken between the probe and Kestrel's own bind.
+            Console.Error.WriteLine($"gatewayd: port {options.Api.HttpsPort} or {options.Api.HttpPort} is already in use; stop what listens there or choose another port");
+            return ExitCodes.Configuration;
         }
         catch (Exception ex)
         {
             startupLog.LogCritical(ex, "gatewayd failed");
-            return 1;
+            return ExitCodes.Failure;
         }
         finally
         {
@@ -76,7 +110,19 @@ public static class GatewayHost
         }
     }
 
-    private static void ConfigureKestrel(WebApplicationBuilder builder, ApiOptions api, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+    private static async Task<SqliteDatabase> OpenDatabaseAsync(string dataDirectory, Microsoft.Extensions.Logging.ILogger log)
+    {
+        try
+        {
+            return await SqliteDatabase.OpenAsync(dataDirectory, log, CancellationToken.None);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            throw new StartupException($"cannot open the database {Path.Combine(dataDirectory, SqliteDatabase.FileName)}: {ex.Message} Check that it is a readable and writable SQLite file.");
+        }
+    }
+
+    private static void ConfigureKestrel(WebApplicationBuilder builder, ApiOptions api, IPAddress address, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
     {
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -84,7 +130,6 @@ public static class GatewayHost
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = ApiPaths.MaxBodyBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
-            var address = IPAddress.Parse(api.BindAddress);
             if (api.HttpsPort > 0) kestrel.Listen(address, api.HttpsPort, listen => listen.UseHttps(certificate));
             if (api.HttpPort > 0) kestrel.Listen(address, api.HttpPort);
         });

@@ -60,7 +60,7 @@ public static class AutomationRequestReader
         if (SetupTriggerTypes.Supported.Contains(type)) return;
         throw Bad(SetupTriggerTypes.Known.Contains(type)
             ? $"trigger type {type} is not supported by this gateway (supported: {string.Join(", ", SetupTriggerTypes.Supported.Order(StringComparer.Ordinal))})"
-            : $"unknown trigger type {type}");
+            : $"unknown trigger type {type} (valid: {string.Join(", ", SetupTriggerTypes.Supported.Order(StringComparer.Ordinal))})");
     }
 
     private static void CheckEffects(JsonElement effects)

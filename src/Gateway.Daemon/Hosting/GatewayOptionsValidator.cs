@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+
+namespace Gateway.Daemon.Hosting;
+
+/// <summary>
+/// Checks every <c>Gateway:*</c> setting before anything binds or starts, so a wrong value is one line naming the key,
+/// the value and what is valid, instead of a binder or Kestrel exception.
+/// </summary>
+public static class GatewayOptionsValidator
+{
+    public static readonly string[] LogLevels = ["Verbose", "Debug", "Information", "Warning", "Error", "Fatal"];
+
+    private enum Kind { Port, PositiveInteger, NonNegativeInteger, PositiveNumber, Boolean, Duration }
+
+    private static readonly (string Key, Kind Kind)[] TypedSettings =
+    [
+        ("Gateway:Api:HttpsPort", Kind.Port),
+        ("Gateway:Api:HttpPort", Kind.Port),
+        ("Gateway:Radios:Simulated:Enabled", Kind.Boolean),
+        ("Gateway:Radios:Simulated:HomeSize", Kind.NonNegativeInteger),
+        ("Gateway:Radios:Simulated:TravelSeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Simulated:SensorIntervalSeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Simulated:Seed", Kind.NonNegativeInteger),
+        ("Gateway:Radios:EnOcean:BaudRate", Kind.PositiveInteger),
+        ("Gateway:Radios:EnOcean:SensorTimeoutMinutes", Kind.PositiveNumber),
+        ("Gateway:Radios:EnOcean:ActuatorTimeoutSeconds", Kind.PositiveNumber),
+        ("Gateway:Engine:MaxConcurrentExecutions", Kind.PositiveInteger),
+        ("Gateway:Engine:CommandTimeout", Kind.Duration),
+        ("Gateway:Engine:ShutdownGrace", Kind.Duration),
+        ("Gateway:Listeners:MaxListeners", Kind.PositiveInteger),
+        ("Gateway:Listeners:MaxEventsPerListener", Kind.PositiveInteger),
+        ("Gateway:Listeners:IdleTimeout", Kind.Duration),
+    ];
+
+    /// <summary>One message per wrong setting; empty when the configuration can be used.</summary>
+    public static IReadOnlyList<string> Validate(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+        foreach (var (key, kind) in TypedSettings)
+        {
+            var value = configuration[key];
+            if (value is not null && Problem(kind, value) is { } expected)
+                errors.Add($"{key}={value} is not valid: expected {expected}");
+        }
+
+        if (configuration["Gateway:DataDirectory"] is { } data && string.IsNullOrWhiteSpace(data))
+            errors.Add("Gateway:DataDirectory is empty: give the folder for the database, certificate and logs");
+
+        if (configuration["Gateway:Api:BindAddress"] is { } bind && ParseBindAddress(bind) is null)
+            errors.Add($"Gateway:Api:BindAddress={bind} is not valid: expected an IP address (0.0.0.0 for every interface, 127.0.0.1 or localhost for this machine only)");
+
+        if (configuration["Gateway:LogLevel"] is { } level && !LogLevels.Contains(level, StringComparer.OrdinalIgnoreCase))
+            errors.Add($"Gateway:LogLevel={level} is not valid: expected one of {string.Join(", ", LogLevels)}");
+
+        if (Port(configuration, "Gateway:Api:HttpsPort", 8443) == 0 && Port(configuration, "Gateway:Api:HttpPort", 0) == 0)
+            errors.Add("Gateway:Api:HttpsPort and Gateway:Api:HttpPort are both 0: the API would listen nowhere");
+        return errors;
+    }
+
+    /// <summary>The address to listen on: an IP address, or <c>localhost</c> for the IPv4 loopback.</summary>
+    public static IPAddress? ParseBindAddress(string value) =>
+        string.Equals(value.Trim(), "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+        : IPAddress.TryParse(value.Trim(), out var address) ? address
+        : null;
+
+    private static int Port(IConfiguration configuration, string key, int fallback) =>
+        int.TryParse(configuration[key], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) ? port : fallback;
+
+    private static string? Problem(Kind kind, string value) => kind switch
+    {
+        Kind.Port => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535
+            ? null : "a port number from 0 to 65535 (0 = off)",
+        Kind.PositiveInteger => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? null : "a whole number above 0",
+        Kind.NonNegativeInteger => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= 0
+            ? null : "a whole number, 0 or more",
+        Kind.PositiveNumber => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number > 0 && double.IsFinite(number)
+            ? null : "a number above 0 (for example 2 or 0.5)",
+        Kind.Boolean => bool.TryParse(value, out _) ? null : "true or false",
+        Kind.Duration => TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
+            ? null : "a duration above zero as hh:mm:ss (for example 00:02:00)",
+        _ => null,
+    };
+}

@@ -1,0 +1,59 @@
+using Gateway.Daemon.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace Gateway.Daemon.Tests;
+
+public class GatewayOptionsValidatorTests
+{
+    [Fact]
+    public void The_defaults_and_an_empty_configuration_are_valid()
+    {
+        Assert.Empty(GatewayOptionsValidator.Validate(Configuration()));
+        Assert.Empty(GatewayOptionsValidator.Validate(Configuration(
+            ("Gateway:DataDirectory", "./data"), ("Gateway:Api:BindAddress", "0.0.0.0"), ("Gateway:Api:HttpsPort", "8443"),
+            ("Gateway:Api:HttpPort", "0"), ("Gateway:LogLevel", "debug"), ("Gateway:Engine:CommandTimeout", "00:02:00"),
+            ("Gateway:Radios:Simulated:TravelSeconds", "0.5"), ("Gateway:Radios:Simulated:Enabled", "False"))));
+    }
+
+    [Theory]
+    [InlineData("Gateway:Api:HttpsPort", "abc", "a port number from 0 to 65535")]
+    [InlineData("Gateway:Api:HttpPort", "70000", "a port number from 0 to 65535")]
+    [InlineData("Gateway:Api:BindAddress", "my-box", "localhost")]
+    [InlineData("Gateway:LogLevel", "Chatty", "Verbose, Debug, Information, Warning, Error, Fatal")]
+    [InlineData("Gateway:Engine:MaxConcurrentExecutions", "0", "a whole number above 0")]
+    [InlineData("Gateway:Engine:CommandTimeout", "soon", "hh:mm:ss")]
+    [InlineData("Gateway:Radios:Simulated:TravelSeconds", "fast", "a number above 0")]
+    [InlineData("Gateway:Radios:Simulated:Enabled", "yes", "true or false")]
+    [InlineData("Gateway:DataDirectory", " ", "Gateway:DataDirectory is empty")]
+    public void A_wrong_value_is_one_message_naming_the_key_and_what_is_valid(string key, string value, string expected)
+    {
+        var error = Assert.Single(GatewayOptionsValidator.Validate(Configuration((key, value))));
+        Assert.Contains(key, error);
+        Assert.Contains(expected, error);
+        Assert.DoesNotContain('\n', error);
+    }
+
+    [Fact]
+    public void Both_ports_off_is_refused()
+    {
+        var error = Assert.Single(GatewayOptionsValidator.Validate(Configuration(("Gateway:Api:HttpsPort", "0"))));
+        Assert.Contains("listen nowhere", error);
+    }
+
+    [Fact]
+    public void Every_wrong_setting_is_reported_at_once()
+    {
+        Assert.Equal(2, GatewayOptionsValidator.Validate(Configuration(("Gateway:Api:HttpsPort", "x"), ("Gateway:LogLevel", "y"))).Count);
+    }
+
+    [Theory]
+    [InlineData("localhost", "127.0.0.1")]
+    [InlineData("LOCALHOST", "127.0.0.1")]
+    [InlineData("::", "::")]
+    [InlineData("192.168.1.20", "192.168.1.20")]
+    public void Localhost_means_the_ipv4_loopback(string setting, string address) =>
+        Assert.Equal(address, GatewayOptionsValidator.ParseBindAddress(setting)?.ToString());
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
+}
