@@ -25,6 +25,10 @@ public sealed class LocationService(ISettingsStore settings, TimeProvider time)
     {
         if (update.Latitude is < -90 or > 90 || update.Longitude is < -180 or > 180)
             throw new OverkizException(OverkizError.BadParameters("latitude must be within -90..90 and longitude within -180..180"));
+        if (string.IsNullOrWhiteSpace(update.Timezone))
+            throw new OverkizException(OverkizError.BadParameters("timezone must be a time zone name such as Europe/Paris"));
+        if (update.Latitude is { } lat && !double.IsFinite(lat) || update.Longitude is { } lon && !double.IsFinite(lon))
+            throw new OverkizException(OverkizError.BadParameters("latitude and longitude must be finite numbers"));
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(update.Timezone, out _))
             throw new OverkizException(OverkizError.BadParameters($"unknown time zone {update.Timezone}"));
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
