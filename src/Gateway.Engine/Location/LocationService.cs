@@ -4,11 +4,12 @@ using Gateway.Core.Json;
 using Gateway.Core.Location;
 using Gateway.Core.Persistence;
 using Gateway.Engine.Sun;
+using Microsoft.Extensions.Logging;
 
 namespace Gateway.Engine.Location;
 
 /// <summary>The home's location (kept in settings) and the dawn and dusk times computed from it, on the gateway.</summary>
-public sealed class LocationService(ISettingsStore settings, TimeProvider time)
+public sealed class LocationService(ISettingsStore settings, TimeProvider time, ILogger<LocationService>? logger = null)
 {
     private const string SettingKey = "setup.location";
     private SetupLocation? _location;
@@ -16,7 +17,9 @@ public sealed class LocationService(ISettingsStore settings, TimeProvider time)
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         var json = await settings.GetAsync(SettingKey, cancellationToken);
-        _location = json is null ? null : JsonSerializer.Deserialize(json, GatewayJsonContext.Default.SetupLocation);
+        _location = StoredJson.ReadOne(json, GatewayJsonContext.Default.SetupLocation,
+            reason => logger?.LogError("Stored {Key} cannot be loaded and is ignored: {Reason}", SettingKey, reason));
+        if (_location is { Timezone: null }) _location = null;
     }
 
     public SetupLocation Current => _location ?? new SetupLocation { Timezone = TimeZoneInfo.Local.Id };
