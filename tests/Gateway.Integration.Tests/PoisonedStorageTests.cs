@@ -40,7 +40,10 @@ public class PoisonedStorageTests
                 var (created, body) = await client.PostJsonAsync("actionGroups", scene);
                 Assert.True(created == 201, body.ToString());
                 groupOid = body.GetProperty("actionGroupOID").GetString()!;
-                Assert.Equal(201, (await client.PostJsonAsync("conditionGroups", """{"label":"good group","conditions":[]}""")).Status);
+                var (grouped, group) = await client.PostJsonAsync("conditionGroups", $$$"""
+                    {"label":"good group","conditions":[{"staticDeviceStateCondition":{"deviceURL":"sim://{{{gatewayId}}}/1100002","stateName":"core:ClosureState","operator":"EQUALS","value1":0}}]}
+                    """);
+                Assert.True(grouped == 201, group.ToString());
                 Assert.Equal(400, (await client.PostJsonAsync($"exec/schedule/{groupOid}/253402300800000")).Status);
             }
 

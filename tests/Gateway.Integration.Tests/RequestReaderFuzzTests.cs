@@ -113,6 +113,7 @@ public class RequestReaderFuzzTests(GatewayFixture gateway) : IClassFixture<Gate
         for (var i = 0; i < changes; i++)
         {
             var nodes = Walk(root).ToList();
+            if (nodes.Count == 0) break;
             var target = nodes[random.Next(nodes.Count)];
             switch (random.Next(4))
             {

@@ -27,7 +27,8 @@ public static class RequestBody
         {
             document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = ApiLimits.MaxJsonDepth }, request.HttpContext.RequestAborted);
         }
-        catch (JsonException ex) when (ex.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase) && ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        // "The maximum configured depth…", or its resource key (ArrayDepthTooLarge…) in the published daemon.
+        catch (JsonException ex) when (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
         {
             throw new OverkizException(OverkizError.LimitExceeded("the nesting of the body", ApiLimits.MaxJsonDepth, "levels"));
         }
