@@ -28,7 +28,8 @@ public static class RequestBody
             document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = ApiLimits.MaxJsonDepth }, request.HttpContext.RequestAborted);
         }
         // "The maximum configured depth…", or its resource key (ArrayDepthTooLarge…) in the published daemon.
-        catch (JsonException ex) when (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        catch (JsonException ex) when (ex.Message.Contains("DepthTooLarge", StringComparison.Ordinal)
+                                       || ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase))
         {
             throw new OverkizException(OverkizError.LimitExceeded("the nesting of the body", ApiLimits.MaxJsonDepth, "levels"));
         }
