@@ -13,6 +13,8 @@ public sealed record OverkizError(int Status, string ErrorCode, string? Error)
     public static OverkizError MalformedDeviceStates() => Malformed("Malformed devices states");
     public static OverkizError NoRegisteredEventListener() => new(400, "UNSPECIFIED_ERROR", "\"No registered event listener.\"");
     public static OverkizError UnknownObject() => new(400, "UNSPECIFIED_ERROR", "Unknown object.");
+    /// <summary>The box's own body for an unspecified error; the gateway never answers it (its messages are never null).</summary>
+    public static OverkizError Unspecified() => new(400, "UNSPECIFIED_ERROR", null);
     /// <summary>A fault of the gateway itself, not of the request: a 500 that still says something.</summary>
     public static OverkizError Internal() => new(500, "UNSPECIFIED_ERROR", "\"The gateway could not process the request (internal error, logged).\"");
     public static OverkizError NoCorrespondingExecId(string execId) => new(400, "UNSPECIFIED_ERROR", $"\"No corresponding execId {execId}\"");
