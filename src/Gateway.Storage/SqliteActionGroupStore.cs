@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Gateway.Core.ActionGroups;
 using Gateway.Core.Json;
+using Gateway.Core.Limits;
 using Gateway.Core.Persistence;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Gateway.Storage;
 
@@ -11,7 +13,8 @@ namespace Gateway.Storage;
 public sealed class SqliteActionGroupStore(SqliteDatabase database) : IActionGroupStore
 {
     public Task<IReadOnlyList<ActionGroup>> LoadAllAsync(CancellationToken cancellationToken) =>
-        LoadAsync("SELECT document FROM action_groups", GatewayJsonContext.Default.ActionGroup, cancellationToken);
+        LoadAsync("action group", "SELECT oid, CASE WHEN length(document) <= $max THEN document END, length(document) FROM action_groups",
+            GatewayJsonContext.Default.ActionGroup, g => g is { Oid: not null, Label: not null, Actions: not null }, cancellationToken);
 
     public Task SaveAsync(ActionGroup group, CancellationToken cancellationToken) =>
         ExecuteAsync("INSERT INTO action_groups (oid, document) VALUES ($key, $document) ON CONFLICT (oid) DO UPDATE SET document = excluded.document",
@@ -25,7 +28,8 @@ public sealed class SqliteActionGroupStore(SqliteDatabase database) : IActionGro
         await ExecuteAsync("DELETE FROM action_groups WHERE oid = $key", c => c.Parameters.AddWithValue("$key", oid), cancellationToken) > 0;
 
     public Task<IReadOnlyList<ScheduledExecution>> LoadSchedulesAsync(CancellationToken cancellationToken) =>
-        LoadAsync("SELECT document FROM scheduled_executions ORDER BY utc_time", GatewayJsonContext.Default.ScheduledExecution, cancellationToken);
+        LoadAsync("scheduled execution", "SELECT trigger_id, CASE WHEN length(document) <= $max THEN document END, length(document) FROM scheduled_executions ORDER BY utc_time",
+            GatewayJsonContext.Default.ScheduledExecution, s => s is { TriggerId: not null, ActionGroupOid: not null, Label: not null }, cancellationToken);
 
     public Task SaveScheduleAsync(ScheduledExecution schedule, CancellationToken cancellationToken) =>
         ExecuteAsync("INSERT INTO scheduled_executions (trigger_id, action_group_oid, utc_time, document) VALUES ($key, $group, $time, $document)",
@@ -40,17 +44,37 @@ public sealed class SqliteActionGroupStore(SqliteDatabase database) : IActionGro
     public async Task<bool> DeleteScheduleAsync(string triggerId, CancellationToken cancellationToken) =>
         await ExecuteAsync("DELETE FROM scheduled_executions WHERE trigger_id = $key", c => c.Parameters.AddWithValue("$key", triggerId), cancellationToken) > 0;
 
-    private Task<IReadOnlyList<T>> LoadAsync<T>(string sql, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Every row that can be read; a row too large (never even read into memory), not JSON, of the wrong shape or
+    /// incomplete is skipped and logged with its key, so no stored row can stop the gateway from starting.
+    /// </summary>
+    private Task<IReadOnlyList<T>> LoadAsync<T>(string what, string sql, JsonTypeInfo<T> type, Func<T, bool> isComplete, CancellationToken cancellationToken)
+        where T : class =>
         database.UseAsync<IReadOnlyList<T>>(async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
+            command.Parameters.AddWithValue("$max", ApiLimits.MaxStoredDocumentLength);
             var items = new List<T>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                if (JsonSerializer.Deserialize(reader.GetString(0), type) is { } item) items.Add(item);
+            {
+                var key = reader.IsDBNull(0) ? "?" : reader.GetString(0);
+                if (reader.IsDBNull(1))
+                {
+                    Skipped(what, key, $"{reader.GetInt64(2)} characters, over the limit of {ApiLimits.MaxStoredDocumentLength}");
+                    continue;
+                }
+                var item = StoredJson.ReadOne(reader.GetString(1), type, reason => Skipped(what, key, reason));
+                if (item is null) continue;
+                if (isComplete(item)) items.Add(item);
+                else Skipped(what, key, "a required member is missing");
+            }
             return items;
         }, cancellationToken);
+
+    private void Skipped(string what, string key, string reason) =>
+        database.Logger.LogError("Stored {What} {Key} cannot be loaded and is skipped: {Reason}", what, key, reason);
 
     private Task<int> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
         database.UseAsync(async connection =>

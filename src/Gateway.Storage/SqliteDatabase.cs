@@ -14,7 +14,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SqliteConnection _connection;
 
-    private SqliteDatabase(SqliteConnection connection) => _connection = connection;
+    private SqliteDatabase(SqliteConnection connection, ILogger logger)
+    {
+        _connection = connection;
+        Logger = logger;
+    }
+
+    /// <summary>Where the stores report rows they skip at start-up.</summary>
+    public ILogger Logger { get; }
 
     public static async Task<SqliteDatabase> OpenAsync(string dataDirectory, ILogger logger, CancellationToken cancellationToken)
     {
@@ -22,7 +29,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         var path = Path.Combine(dataDirectory, FileName);
         try
         {
-            return await OpenFileAsync(path, cancellationToken);
+            return await OpenFileAsync(path, logger, cancellationToken);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is 11 or 26) // SQLITE_CORRUPT, SQLITE_NOTADB
         {
@@ -31,11 +38,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
             SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })
                 if (File.Exists(path + suffix)) File.Move(path + suffix, aside + suffix);
-            return await OpenFileAsync(path, cancellationToken);
+            return await OpenFileAsync(path, logger, cancellationToken);
         }
     }
 
-    private static async Task<SqliteDatabase> OpenFileAsync(string path, CancellationToken cancellationToken)
+    private static async Task<SqliteDatabase> OpenFileAsync(string path, ILogger logger, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         try
@@ -55,7 +62,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
                 } while (await reader.NextResultAsync(cancellationToken));
             }
             await Migrations.ApplyAsync(connection, cancellationToken);
-            return new SqliteDatabase(connection);
+            return new SqliteDatabase(connection, logger);
         }
         catch
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Gateway.Core.Json;
+using Gateway.Core.Limits;
 using Gateway.Core.Model;
 using Gateway.Core.Persistence;
 using Microsoft.Data.Sqlite;
@@ -38,35 +39,49 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT device_url, oid, label, controllable_name, place_oid, product_type, available, enabled,
-                       creation_time, last_update_time, attributes_json, states_json
+                SELECT device_url, oid, substr(label, 1, $label), controllable_name, place_oid, product_type, available, enabled,
+                       creation_time, last_update_time,
+                       CASE WHEN length(attributes_json) <= $max THEN attributes_json ELSE '[]' END,
+                       CASE WHEN length(states_json) <= $max THEN states_json ELSE '[]' END
                 FROM devices ORDER BY creation_time, device_url
                 """;
+            command.Parameters.AddWithValue("$label", ApiLimits.MaxParameterStringLength);
+            command.Parameters.AddWithValue("$max", ApiLimits.MaxStoredDocumentLength);
             var devices = new List<Device>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                devices.Add(new Device
+                try
                 {
-                    DeviceUrl = reader.GetString(0),
-                    Oid = reader.GetString(1),
-                    Label = reader.GetString(2),
-                    ControllableName = reader.GetString(3),
-                    PlaceOid = reader.GetString(4),
-                    Type = reader.GetInt32(5),
-                    Available = reader.GetBoolean(6),
-                    Enabled = reader.GetBoolean(7),
-                    CreationTime = reader.GetInt64(8),
-                    LastUpdateTime = reader.GetInt64(9),
-                    Attributes = Parse(reader.GetString(10)),
-                    States = Parse(reader.GetString(11)),
-                    SubsystemId = DeviceUrl.TryParse(reader.GetString(0), out var url) ? url.SubsystemId ?? 0 : 0,
-                    // Filled from the catalog by the registry.
-                    Definition = new DeviceDefinition([], [], "", "", ""),
-                });
+                    devices.Add(ReadDevice(reader));
+                }
+                catch (Exception ex) when (ex is JsonException or InvalidCastException or FormatException or InvalidOperationException or NotSupportedException)
+                {
+                    _logger.LogError("Stored device {DeviceUrl} cannot be loaded and is skipped: {Reason}", reader.IsDBNull(0) ? "?" : reader.GetValue(0), ex.Message);
+                }
             }
             return devices;
         }, cancellationToken);
+
+    private static Device ReadDevice(SqliteDataReader reader) =>
+        new Device
+        {
+            DeviceUrl = reader.GetString(0),
+            Oid = reader.GetString(1),
+            Label = reader.GetString(2),
+            ControllableName = reader.GetString(3),
+            PlaceOid = reader.GetString(4),
+            Type = reader.GetInt32(5),
+            Available = reader.GetBoolean(6),
+            Enabled = reader.GetBoolean(7),
+            CreationTime = reader.GetInt64(8),
+            LastUpdateTime = reader.GetInt64(9),
+            Attributes = Parse(reader.GetString(10)),
+            States = Parse(reader.GetString(11)),
+            SubsystemId = DeviceUrl.TryParse(reader.GetString(0), out var url) ? url.SubsystemId ?? 0 : 0,
+            // Filled from the catalog by the registry.
+            Definition = new DeviceDefinition([], [], "", "", ""),
+        };
 
     public void Save(Device device)
     {

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Gateway.Core.Executions;
 using Gateway.Core.Json;
+using Gateway.Core.Limits;
 using Gateway.Core.Persistence;
+using Microsoft.Extensions.Logging;
 
 namespace Gateway.Storage;
 
@@ -9,6 +11,8 @@ namespace Gateway.Storage;
 public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionStore
 {
     private const string Interrupted = "INTERRUPTED_BY_RESTART";
+    private const int MaxReported = 1000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _reported = new(StringComparer.Ordinal);
 
     public Task RecordStartedAsync(string id, ExecutionRequest request, long startTime, CancellationToken cancellationToken) =>
         database.UseAsync(async connection =>
@@ -62,28 +66,43 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT id, label, owner, source, start_time, end_time, state, failure_type, actions_json, failed_commands_json,
-                       execution_type, execution_sub_type
+                SELECT id, substr(label, 1, $label), substr(owner, 1, $label), substr(source, 1, $label), start_time, end_time, state,
+                       substr(failure_type, 1, $label),
+                       CASE WHEN length(actions_json) <= $max THEN actions_json END,
+                       CASE WHEN length(failed_commands_json) <= $max THEN failed_commands_json END,
+                       substr(execution_type, 1, $label), substr(execution_sub_type, 1, $label)
                 FROM executions WHERE end_time IS NOT NULL ORDER BY start_time DESC LIMIT $limit
                 """;
             command.Parameters.AddWithValue("$limit", limit);
+            command.Parameters.AddWithValue("$label", ApiLimits.MaxLabelLength);
+            command.Parameters.AddWithValue("$max", ApiLimits.MaxStoredDocumentLength);
             var history = new List<HistoryExecution>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
+                var id = reader.GetString(0);
+                var actions = reader.IsDBNull(8) ? null : StoredJson.ReadOne(reader.GetString(8), GatewayJsonContext.Default.IReadOnlyListActionRecord, _ => { });
+                var failed = reader.IsDBNull(9) ? null : StoredJson.ReadOne(reader.GetString(9), GatewayJsonContext.Default.IReadOnlyListFailedCommand, _ => { });
+                if (actions is null || failed is null)
+                {
+                    // Listed on every read of the history: reported once per row, not on every request.
+                    if (_reported.Count < MaxReported && _reported.TryAdd(id, 0))
+                        database.Logger.LogError("Stored execution {ExecId} cannot be read and is left out of the history", id);
+                    continue;
+                }
                 history.Add(new HistoryExecution
                 {
                     Id = reader.GetString(0),
-                    Label = reader.GetString(1),
-                    Owner = reader.GetString(2),
-                    Source = reader.GetString(3),
+                    Label = reader.IsDBNull(1) ? "" : reader.GetString(1),
+                    Owner = reader.IsDBNull(2) ? "" : reader.GetString(2),
+                    Source = reader.IsDBNull(3) ? "" : reader.GetString(3),
                     EventTime = reader.GetInt64(4),
                     EffectiveStartTime = reader.GetInt64(4),
                     EndTime = reader.GetInt64(5),
                     State = reader.GetString(6) == "COMPLETED" ? ExecutionState.Completed : ExecutionState.Failed,
                     FailureType = reader.IsDBNull(7) ? FailureType.NoFailure.Name : reader.GetString(7),
-                    Actions = JsonSerializer.Deserialize(reader.GetString(8), GatewayJsonContext.Default.IReadOnlyListActionRecord) ?? [],
-                    FailedCommands = JsonSerializer.Deserialize(reader.GetString(9), GatewayJsonContext.Default.IReadOnlyListFailedCommand) ?? [],
+                    Actions = actions,
+                    FailedCommands = failed,
                     Kind = ExecutionKind.FromStored(reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11)),
                 });
             }

@@ -85,6 +85,19 @@ public class EventListenerRegistryTests
     }
 
     [Fact]
+    public void A_token_at_its_own_limit_leaves_the_other_slots_to_other_tokens()
+    {
+        using var registry = new EventListenerRegistry(new ListenerOptions { MaxListeners = 4, MaxListenersPerToken = 2 }, _time, NullLogger<EventListenerRegistry>.Instance);
+        registry.Register("a");
+        registry.Register("a");
+        var refused = Assert.Throws<OverkizException>(() => registry.Register("a"));
+        Assert.Contains("for this token (limit 2)", refused.Error.Error);
+        registry.Register("b");
+        registry.Register("b");
+        Assert.Contains("(limit 4)", Assert.Throws<OverkizException>(() => registry.Register("c")).Error.Error);
+    }
+
+    [Fact]
     public void Unregistered_listeners_are_gone()
     {
         using var registry = Registry();

@@ -143,7 +143,7 @@ public class ErrorResponseTests(GatewayFixture gateway) : IClassFixture<GatewayF
     }
 
     [Fact]
-    public async Task Oversized_bodies_get_413_with_an_error_body()
+    public async Task Oversized_bodies_get_400_naming_the_route_limit()
     {
         using var client = gateway.Client();
         var huge = "{\"label\":\"" + new string('x', 400_000) + "\",\"actions\":[]}";
@@ -153,8 +153,9 @@ public class ErrorResponseTests(GatewayFixture gateway) : IClassFixture<GatewayF
         using var response = await client.SendAsync(request);
         var status = (int)response.StatusCode;
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(413, status);
+        Assert.Equal(400, status);
         Assert.Equal("INVALID_PARAMETER", body.GetProperty("errorCode").GetString());
+        Assert.Contains("limit of 65536 bytes", body.GetProperty("error").GetString());
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using Gateway.Api.Infrastructure;
 using Gateway.Core.Executions;
 using Gateway.Core.Errors;
 using Gateway.Core.Json;
+using Gateway.Core.Limits;
 using Gateway.Engine.ActionGroups;
 using Gateway.Engine.Scheduling;
 using Microsoft.AspNetCore.Builder;
@@ -28,14 +29,14 @@ public static class ActionGroupEndpoints
 
         api.MapPost("/actionGroups", async (HttpContext context, ActionGroupService groups) =>
         {
-            using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.MalformedActionGroup());
+            using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.MalformedActionGroup(), ApiLimits.ActionGroupBodyBytes);
             var group = await groups.CreateAsync(ActionGroupDraft.Read(body.RootElement), context.RequestAborted);
             return Results.Json(new ActionGroupOidResponse(group.Oid), ApiJsonContext.Relaxed.ActionGroupOidResponse, statusCode: StatusCodes.Status201Created);
         });
 
         api.MapPut("/actionGroups", async (HttpContext context, ActionGroupService groups) =>
         {
-            using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.MalformedActionGroup());
+            using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.MalformedActionGroup(), ApiLimits.ActionGroupBodyBytes);
             var oid = ExecutionRequestParser.OptionalString(body.RootElement, "oid") ?? throw new OverkizException(OverkizError.MalformedActionGroup());
             var group = await groups.UpdateAsync(oid, ActionGroupDraft.Read(body.RootElement), context.RequestAborted);
             return Results.Json(group, GatewayJsonContext.Relaxed.ActionGroup);
@@ -56,8 +57,8 @@ public static class ActionGroupEndpoints
 
         api.MapPost("/exec/schedule/{actionGroupOid}/{utcTimestamp}", async (string actionGroupOid, string utcTimestamp, HttpContext context, ExecutionScheduler scheduler) =>
         {
-            if (!long.TryParse(utcTimestamp, out var utcTime) || utcTime <= 0)
-                throw new OverkizException(OverkizError.BadParameters("utcTimestamp must be milliseconds since 1970-01-01 UTC"));
+            if (!long.TryParse(utcTimestamp, out var utcTime) || utcTime is <= 0 or > ApiLimits.MaxUtcTimeMilliseconds)
+                throw new OverkizException(OverkizError.BadParameters($"utcTimestamp must be milliseconds since 1970-01-01 UTC, at most {ApiLimits.MaxUtcTimeMilliseconds} (end of year 9999)"));
             var schedule = await scheduler.ScheduleAsync(actionGroupOid, utcTime, context.RequestAborted);
             return Results.Json(new TriggerIdResponse(schedule.TriggerId), ApiJsonContext.Relaxed.TriggerIdResponse);
         });

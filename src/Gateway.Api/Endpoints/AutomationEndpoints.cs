@@ -1,6 +1,7 @@
 using Gateway.Api.Infrastructure;
 using Gateway.Core.Automation;
 using Gateway.Core.Errors;
+using Gateway.Core.Limits;
 using Gateway.Engine.Automation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -32,14 +33,14 @@ public static class AutomationEndpoints
 
         api.MapPost("/conditionGroups", async (HttpContext context, ConditionGroupService groups) =>
         {
-            using var body = await RequestBody.ReadJsonAsync(context.Request, Malformed("condition group"));
+            using var body = await RequestBody.ReadJsonAsync(context.Request, Malformed("condition group"), ApiLimits.LargeBodyBytes);
             var group = await groups.CreateAsync(AutomationRequestReader.ReadConditionGroup(body.RootElement), context.RequestAborted);
             return Results.Json(new ConditionGroupOidResponse(group.Oid), AutomationJsonContext.Relaxed.ConditionGroupOidResponse, statusCode: StatusCodes.Status201Created);
         });
 
         api.MapPut("/conditionGroups", async (HttpContext context, ConditionGroupService groups) =>
         {
-            using var body = await RequestBody.ReadJsonAsync(context.Request, Malformed("condition group"));
+            using var body = await RequestBody.ReadJsonAsync(context.Request, Malformed("condition group"), ApiLimits.LargeBodyBytes);
             var draft = AutomationRequestReader.ReadConditionGroup(body.RootElement);
             if (string.IsNullOrEmpty(draft.Oid)) throw new OverkizException(Malformed("condition group"));
             var group = await groups.UpdateAsync(draft, context.RequestAborted);

@@ -4,6 +4,7 @@ using Gateway.Api.Contracts;
 using Gateway.Api.Infrastructure;
 using Gateway.Core.Calendars;
 using Gateway.Core.Errors;
+using Gateway.Core.Limits;
 using Gateway.Engine.Calendars;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -89,6 +90,7 @@ public static class CalendarEndpoints
         api.MapPost("/setup/calendar/ruleSet/_delete", async (HttpContext context, CalendarService calendar) =>
         {
             var oids = await ReadAsync(context, days.IReadOnlyListString, "a list of calendar rule OIDs");
+            if (oids.Any(string.IsNullOrEmpty)) throw new OverkizException(OverkizError.BadParameters("the body must be a list of calendar rule OIDs (strings)"));
             await calendar.DeleteRulesAsync(oids, context.RequestAborted);
             return Results.NoContent();
         });
@@ -123,7 +125,7 @@ public static class CalendarEndpoints
     private static async Task<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type, string what)
     {
         var malformed = OverkizError.BadParameters($"the body must be {what}");
-        using var body = await RequestBody.ReadJsonAsync(context.Request, malformed);
+        using var body = await RequestBody.ReadJsonAsync(context.Request, malformed, ApiLimits.LargeBodyBytes);
         try
         {
             return body.RootElement.Deserialize(type) ?? throw new OverkizException(malformed);

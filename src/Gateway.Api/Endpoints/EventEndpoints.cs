@@ -13,8 +13,9 @@ public static class EventEndpoints
 {
     public static void MapEventEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/events/register", (EventListenerRegistry listeners) =>
-            Results.Json(new ListenerIdResponse(listeners.Register().ToString()), ApiJsonContext.Relaxed.ListenerIdResponse));
+        api.MapPost("/events/register", (EventListenerRegistry listeners, HttpContext context) =>
+            Results.Json(new ListenerIdResponse(listeners.Register(BearerTokenMiddleware.TokenOf(context)?.Id ?? "local").ToString()),
+                ApiJsonContext.Relaxed.ListenerIdResponse));
 
         api.MapPost("/events/{listenerId}/fetch", async (string listenerId, EventListenerRegistry listeners, HttpContext context) =>
         {

@@ -26,7 +26,7 @@ public static class LocationEndpoints
             {
                 update = body.RootElement.Deserialize(GatewayJsonContext.Relaxed.SetupLocation);
             }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException)
             {
                 throw new OverkizException(OverkizError.BadParameters("a location needs timezone, latitude and longitude of the right types"));
             }

@@ -1,6 +1,7 @@
 using Gateway.Api.Infrastructure;
 using Gateway.Core.Automation;
 using Gateway.Core.Errors;
+using Gateway.Core.Limits;
 using Gateway.Engine.Automation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -53,7 +54,7 @@ public static class TriggerEndpoints
         api.MapPut("/triggers/status", async (HttpContext context, TriggerSwitch triggerSwitch) =>
         {
             using var body = await RequestBody.ReadJsonAsync(context.Request, AutomationEndpoints.Malformed("trigger status"));
-            if (!body.RootElement.TryGetProperty("enabled", out var enabled) || enabled.ValueKind is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
+            if (body.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !body.RootElement.TryGetProperty("enabled", out var enabled) || enabled.ValueKind is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
                 throw new OverkizException(OverkizError.BadParameters("the trigger status is {\"enabled\": true|false}"));
             await triggerSwitch.SetAsync(enabled.GetBoolean(), context.RequestAborted);
             return Results.Ok();
@@ -87,7 +88,7 @@ public static class TriggerEndpoints
 
     private static async Task<SetupTriggerEnvelope> ReadAsync(HttpContext context)
     {
-        using var body = await RequestBody.ReadJsonAsync(context.Request, AutomationEndpoints.Malformed("setup trigger"));
+        using var body = await RequestBody.ReadJsonAsync(context.Request, AutomationEndpoints.Malformed("setup trigger"), ApiLimits.LargeBodyBytes);
         return AutomationRequestReader.ReadSetupTrigger(body.RootElement);
     }
 

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Api.Infrastructure;
 
 /// <summary>
-/// Whatever goes wrong in a request, the client gets an Overkiz error body with a 4xx: never a 500, never a stack
-/// trace. Unknown routes and wrong methods get one too.
+/// Whatever goes wrong in a request, the client gets an Overkiz error body with a message, never a stack trace:
+/// a 4xx for what the request did wrong (unknown routes and wrong methods included), and — only for a fault of the
+/// gateway itself, which request readers never let client input reach — a 500, logged once.
 /// </summary>
 public sealed class OverkizErrorMiddleware(RequestDelegate next, ILogger<OverkizErrorMiddleware> logger)
 {
@@ -28,8 +29,8 @@ public sealed class OverkizErrorMiddleware(RequestDelegate next, ILogger<Overkiz
         catch (BadHttpRequestException ex)
         {
             var error = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? OverkizError.BodyTooLarge(ApiPaths.MaxBodyBytes)
-                : OverkizError.BadParameters(ex.Message);
+                ? OverkizError.BodyTooLarge(RequestBody.LimitOf(context))
+                : OverkizError.BadParameters(string.IsNullOrEmpty(ex.Message) ? "bad request" : ex.Message);
             await WriteIfPossible(context, error);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -38,8 +39,8 @@ public sealed class OverkizErrorMiddleware(RequestDelegate next, ILogger<Overkiz
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
-            await WriteIfPossible(context, OverkizError.Unspecified());
+            logger.LogError(ex, "Request {Method} {Path} failed with an internal error", context.Request.Method, context.Request.Path);
+            await WriteIfPossible(context, OverkizError.Internal());
         }
     }
 

@@ -13,7 +13,10 @@ public sealed record OverkizError(int Status, string ErrorCode, string? Error)
     public static OverkizError MalformedDeviceStates() => Malformed("Malformed devices states");
     public static OverkizError NoRegisteredEventListener() => new(400, "UNSPECIFIED_ERROR", "\"No registered event listener.\"");
     public static OverkizError UnknownObject() => new(400, "UNSPECIFIED_ERROR", "Unknown object.");
+    /// <summary>The box's own body for an unspecified error; the gateway never answers it (its messages are never null).</summary>
     public static OverkizError Unspecified() => new(400, "UNSPECIFIED_ERROR", null);
+    /// <summary>A fault of the gateway itself, not of the request: a 500 that still says something.</summary>
+    public static OverkizError Internal() => new(500, "UNSPECIFIED_ERROR", "\"The gateway could not process the request (internal error, logged).\"");
     public static OverkizError NoCorrespondingExecId(string execId) => new(400, "UNSPECIFIED_ERROR", $"\"No corresponding execId {execId}\"");
     public static OverkizError MissingAuthorizationToken() => new(401, "RESOURCE_ACCESS_DENIED", "Missing authorization token.");
     public static OverkizError NotAuthenticated() => new(401, "RESOURCE_ACCESS_DENIED", "Not authenticated.");
@@ -21,7 +24,11 @@ public sealed record OverkizError(int Status, string ErrorCode, string? Error)
     public static OverkizError TooManyExecutions(int limit) => new(400, "EXEC_QUEUE_FULL", $"Too many executions in progress (limit {limit})");
     public static OverkizError ShuttingDown() => new(400, "UNSPECIFIED_ERROR", "\"The gateway is shutting down.\"");
     public static OverkizError TooManyListeners(int limit) => new(400, "UNSPECIFIED_ERROR", $"\"Too many registered event listeners (limit {limit}).\"");
-    public static OverkizError BodyTooLarge(long limit) => new(413, "INVALID_PARAMETER", $"Bad parameters. (\"\"request body larger than {limit} bytes\"\")");
+    public static OverkizError TooManyListenersForToken(int limit) => new(400, "UNSPECIFIED_ERROR", $"\"Too many registered event listeners for this token (limit {limit}).\"");
+    public static OverkizError BodyTooLarge(long limit) => BadParameters($"request body larger than the limit of {limit} bytes");
+
+    /// <summary>A value beyond one of the <see cref="Limits.ApiLimits"/>; the message names the limit.</summary>
+    public static OverkizError LimitExceeded(string what, long limit, string unit) => BadParameters($"{what} exceeds the limit of {limit} {unit}");
     public static OverkizError UnsupportedMediaType() => new(415, "INVALID_PARAMETER", "Bad parameters. (\"\"expected application/json\"\")");
     /// <summary>No box text exists for this (a box answers its own way); the message names what the route accepts.</summary>
     public static OverkizError MethodNotAllowed(string method, string allowed) =>

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Gateway.Core.Errors;
+using Gateway.Core.Limits;
 
 namespace Gateway.Core.Executions;
 
 /// <summary>Turns the body of POST /exec/apply into a request, refusing shapes a TaHoma box refuses.</summary>
 public static class ExecutionRequestParser
 {
-    public const int MaxActions = 500;
-    public const int MaxCommandsPerAction = 50;
+    public const int MaxActions = ApiLimits.MaxActions;
+    public const int MaxCommandsPerAction = ApiLimits.MaxCommandsPerAction;
 
     public static ExecutionRequest Parse(JsonElement root, string owner, string source)
     {
@@ -42,6 +43,7 @@ public static class ExecutionRequestParser
     /// <summary>A string member, or null when absent; anything but a string is malformed.</summary>
     public static string? OptionalString(JsonElement root, string name)
     {
+        if (root.ValueKind != JsonValueKind.Object) throw Malformed();
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.String) throw Malformed();
         try
@@ -58,6 +60,7 @@ public static class ExecutionRequestParser
     {
         var actions = ParseActions(root);
         var label = root.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : "";
+        if (label.Length > ApiLimits.MaxLabelLength) throw Limit("label", ApiLimits.MaxLabelLength, "characters");
         return new ExecutionRequest(label, actions, owner, source);
     }
 
@@ -81,6 +84,7 @@ public static class ExecutionRequestParser
         if (command.TryGetProperty("parameters", out var p) && p.ValueKind != JsonValueKind.Null)
         {
             if (p.ValueKind != JsonValueKind.Array) throw new OverkizException(OverkizError.BadParameters("parameters must be an array"));
+            CheckParameters(name.GetString()!, p);
             parameters = p.EnumerateArray().Select(e => e.Clone()).ToList();
         }
 
@@ -93,6 +97,21 @@ public static class ExecutionRequestParser
         }
         return new CommandRecord(name.GetString()!, parameters, delay);
     }
+
+    private static void CheckParameters(string command, JsonElement parameters)
+    {
+        if (parameters.GetArrayLength() > ApiLimits.MaxParametersPerCommand)
+            throw Limit($"the parameters of {Short(command)}", ApiLimits.MaxParametersPerCommand, "parameters");
+        foreach (var parameter in parameters.EnumerateArray())
+            if (parameter.ValueKind == JsonValueKind.String && parameter.GetString()!.Length > ApiLimits.MaxParameterStringLength)
+                throw Limit($"a parameter of {Short(command)}", ApiLimits.MaxParameterStringLength, "characters");
+        if (parameters.GetRawText().Length > ApiLimits.MaxParametersJsonLength)
+            throw Limit($"the parameters of {Short(command)} as JSON", ApiLimits.MaxParametersJsonLength, "characters");
+    }
+
+    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private static OverkizException Limit(string what, long limit, string unit) => new(OverkizError.LimitExceeded(what, limit, unit));
 
     private static OverkizException Malformed() => new(OverkizError.MalformedActionGroup());
 }

@@ -34,7 +34,10 @@ public static class SimulationEndpoints
             var root = body.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new OverkizException(OverkizError.BadParameters("body must be an object"));
             var unreachable = root.TryGetProperty("unreachable", out var u) && u.ValueKind == JsonValueKind.True;
-            var latency = root.TryGetProperty("latencyMs", out var l) && l.TryGetInt32(out var ms) ? Math.Clamp(ms, 0, 60_000) : 0;
+            var latency = 0;
+            if (root.TryGetProperty("latencyMs", out var l) && l.ValueKind != JsonValueKind.Null)
+                latency = l.ValueKind == JsonValueKind.Number && l.TryGetInt32(out var ms) ? Math.Clamp(ms, 0, 60_000)
+                    : throw new OverkizException(OverkizError.BadParameters("latencyMs must be an integer (milliseconds)"));
             var fault = unreachable || latency > 0 ? new DeviceFault(unreachable, TimeSpan.FromMilliseconds(latency)) : DeviceFault.None;
             return radio.SetFault(Uri.UnescapeDataString(address), fault)
                 ? Results.Bytes("{}"u8.ToArray(), "application/json")
@@ -67,7 +70,7 @@ public static class SimulationEndpoints
             StateType? type = null;
             if (item.TryGetProperty("type", out var typeElement))
             {
-                if (!typeElement.TryGetInt32(out var code) || code is not ((int)StateType.Int or (int)StateType.Float or (int)StateType.String or (int)StateType.Boolean))
+                if (typeElement.ValueKind != JsonValueKind.Number || !typeElement.TryGetInt32(out var code) || code is not ((int)StateType.Int or (int)StateType.Float or (int)StateType.String or (int)StateType.Boolean))
                     throw Bad($"state {name}: type is 1 (int), 2 (float), 3 (string) or 6 (boolean)");
                 type = (StateType)code;
             }

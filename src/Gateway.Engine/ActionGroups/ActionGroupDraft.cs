@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gateway.Core.Errors;
 using Gateway.Core.Executions;
+using Gateway.Core.Limits;
 
 namespace Gateway.Engine.ActionGroups;
 
@@ -20,14 +21,23 @@ public sealed record ActionGroupDraft(
     {
         var actions = ExecutionRequestParser.ParseActions(root);
         var label = ExecutionRequestParser.OptionalString(root, "label") ?? throw new OverkizException(OverkizError.MalformedActionGroup());
+        if (label.Length > ApiLimits.MaxLabelLength) throw new OverkizException(OverkizError.LimitExceeded("label", ApiLimits.MaxLabelLength, "characters"));
         return new ActionGroupDraft(
             label,
             actions,
             ExecutionRequestParser.OptionalString(root, "metadata"),
             root.TryGetProperty("shortcut", out var shortcut) && shortcut.ValueKind == JsonValueKind.True,
-            root.TryGetProperty("notificationTypeMask", out var mask) && mask.TryGetInt32(out var m) ? m : 0,
+            ReadNotificationTypeMask(root),
             ExecutionRequestParser.OptionalString(root, "notificationCondition"),
             ExecutionRequestParser.OptionalString(root, "notificationText"),
             ExecutionRequestParser.OptionalString(root, "notificationTitle"));
+    }
+
+    private static int ReadNotificationTypeMask(JsonElement root)
+    {
+        if (!root.TryGetProperty("notificationTypeMask", out var mask) || mask.ValueKind == JsonValueKind.Null) return 0;
+        return mask.ValueKind == JsonValueKind.Number && mask.TryGetInt32(out var value)
+            ? value
+            : throw new OverkizException(OverkizError.BadParameters("notificationTypeMask must be an integer"));
     }
 }

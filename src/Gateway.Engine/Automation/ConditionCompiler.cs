@@ -173,6 +173,8 @@ internal sealed class ConditionCompiler(DeviceRegistry registry, Func<string, Co
         private CompiledCondition Group(ConditionGroupReference reference)
         {
             if (insideGroup) return strict ? throw Bad("a condition group cannot refer to another condition group") : CompiledCondition.Missing();
+            if (string.IsNullOrEmpty(reference.ConditionGroupOid))
+                return strict ? throw Bad("conditionGroupOID must be the OID of a condition group") : CompiledCondition.Missing();
             dependencies.ConditionGroups.Add(reference.ConditionGroupOid);
             if (owner._findGroup(reference.ConditionGroupOid) is not { } group)
                 return strict ? throw Bad($"unknown condition group {reference.ConditionGroupOid}") : CompiledCondition.Missing();

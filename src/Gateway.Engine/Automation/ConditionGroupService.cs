@@ -3,9 +3,11 @@ using System.Text.Json;
 using Gateway.Core.Automation;
 using Gateway.Core.Errors;
 using Gateway.Core.Events;
+using Gateway.Core.Json;
 using Gateway.Core.Model;
 using Gateway.Core.Persistence;
 using Gateway.Engine.Devices;
+using Microsoft.Extensions.Logging;
 
 namespace Gateway.Engine.Automation;
 
@@ -19,7 +21,8 @@ public sealed class ConditionGroupService(
     DeviceRegistry registry,
     IEventBus bus,
     SetupIdentity identity,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<ConditionGroupService>? logger = null)
 {
     public const string SettingKey = "automation.conditionGroups";
     public const int MaxGroups = 500;
@@ -31,8 +34,9 @@ public sealed class ConditionGroupService(
     {
         var json = await settings.GetAsync(SettingKey, cancellationToken);
         if (json is null) return;
-        foreach (var group in JsonSerializer.Deserialize(json, AutomationJsonContext.Default.IReadOnlyListConditionGroup) ?? [])
-            _groups[group.Oid] = group;
+        foreach (var group in StoredJson.ReadList(json, AutomationJsonContext.Default.ConditionGroup,
+                     reason => logger?.LogError("Stored condition group skipped ({Key}): {Reason}", SettingKey, reason)))
+            if (group.Oid is not null) _groups[group.Oid] = group;
     }
 
     public IReadOnlyList<ConditionGroup> All() => _groups.Values.OrderBy(g => g.CreationTime).ThenBy(g => g.Oid, StringComparer.Ordinal).ToList();

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Gateway.Core.Automation;
 using Gateway.Core.Errors;
 using Gateway.Core.Events;
+using Gateway.Core.Json;
 using Gateway.Core.Model;
 using Gateway.Core.Persistence;
 using Gateway.Engine.ActionGroups;
@@ -98,15 +99,11 @@ public sealed partial class TriggerEngine(
     /// <summary>Reads the stored triggers and what was under way when the gateway stopped; fires nothing yet.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var definitions = await settings.GetAsync(DefinitionsKey, cancellationToken) is { } json
-            ? JsonSerializer.Deserialize(json, AutomationJsonContext.Default.IReadOnlyListIfThenSetupTrigger) ?? []
-            : [];
-        var discrete = await settings.GetAsync(DiscreteDefinitionsKey, cancellationToken) is { } discreteJson
-            ? JsonSerializer.Deserialize(discreteJson, AutomationJsonContext.Default.IReadOnlyListDiscreteTrigger) ?? []
-            : [];
-        _restored = await settings.GetAsync(RuntimeKey, cancellationToken) is { } runtime
-            ? JsonSerializer.Deserialize(runtime, AutomationJsonContext.Default.TriggerRuntimeDocument) ?? new()
-            : new();
+        Action<string> Skipped(string key) => reason => logger.LogError("Stored {Key} (or an item of it) cannot be loaded and is skipped: {Reason}", key, reason);
+        var definitions = StoredJson.ReadList(await settings.GetAsync(DefinitionsKey, cancellationToken), AutomationJsonContext.Default.IfThenSetupTrigger, Skipped(DefinitionsKey));
+        var discrete = StoredJson.ReadList(await settings.GetAsync(DiscreteDefinitionsKey, cancellationToken), AutomationJsonContext.Default.DiscreteTrigger, Skipped(DiscreteDefinitionsKey));
+        _restored = StoredJson.ReadOne(await settings.GetAsync(RuntimeKey, cancellationToken), AutomationJsonContext.Default.TriggerRuntimeDocument, Skipped(RuntimeKey))
+            ?? new();
         await _gate.WaitAsync(cancellationToken);
         try
         {

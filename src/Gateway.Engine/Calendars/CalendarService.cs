@@ -349,7 +349,7 @@ public sealed class CalendarService(
             var t = wrappers[i]?.StartActionGroupTimeTrigger ?? throw Bad($"trigger {i}: a startActionGroupTimeTrigger is needed");
             if (!TimeTriggerTypes.IsKnown(t.TriggerType)) throw Bad($"trigger {i}: triggerType must be TIME, DAWN or DUSK");
             if (t.Hours is < 0 or > 23 || t.Minutes is < 0 or > 59) throw Bad($"trigger {i}: hours must be within 0..23 and minutes within 0..59");
-            if (Math.Abs(t.DawnOffset) > TriggerResolver.MaxOffsetMinutes || Math.Abs(t.DuskOffset) > TriggerResolver.MaxOffsetMinutes)
+            if (t.DawnOffset is < -TriggerResolver.MaxOffsetMinutes or > TriggerResolver.MaxOffsetMinutes || t.DuskOffset is < -TriggerResolver.MaxOffsetMinutes or > TriggerResolver.MaxOffsetMinutes)
                 throw Bad($"trigger {i}: dawnOffset and duskOffset must be within ±{TriggerResolver.MaxOffsetMinutes} minutes");
             if (t.RandomTimeOffset is < 0 or > TriggerResolver.MaxOffsetMinutes)
                 throw Bad($"trigger {i}: randomTimeOffset must be within 0..{TriggerResolver.MaxOffsetMinutes} minutes");

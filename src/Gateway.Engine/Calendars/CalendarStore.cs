@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Gateway.Core.Calendars;
+using Gateway.Core.Json;
 using Gateway.Core.Persistence;
+using Microsoft.Extensions.Logging;
 
 namespace Gateway.Engine.Calendars;
 
 /// <summary>The calendar kept as JSON documents in the settings table (no schema of its own).</summary>
-public sealed class CalendarStore(ISettingsStore settings)
+public sealed class CalendarStore(ISettingsStore settings, ILogger<CalendarStore>? logger = null)
 {
     public const string DaysKey = "calendar.days";
     public const string RulesKey = "calendar.rules";
@@ -13,26 +15,21 @@ public sealed class CalendarStore(ISettingsStore settings)
     public const string FiredKey = "calendar.fired";
 
     public async Task<IReadOnlyList<CalendarDay>> LoadDaysAsync(CancellationToken cancellationToken) =>
-        await settings.GetAsync(DaysKey, cancellationToken) is { } json
-            ? JsonSerializer.Deserialize(json, CalendarJsonContext.Default.IReadOnlyListCalendarDay) ?? []
-            : [];
+        StoredJson.ReadList(await settings.GetAsync(DaysKey, cancellationToken), CalendarJsonContext.Default.CalendarDay, Skipped(DaysKey));
 
     public Task SaveDaysAsync(IEnumerable<CalendarDay> days, CancellationToken cancellationToken) =>
         settings.SetAsync(DaysKey, JsonSerializer.Serialize(days.ToList(), CalendarJsonContext.Default.IReadOnlyListCalendarDay), cancellationToken);
 
     public async Task<IReadOnlyList<WeeklyCalendarRule>> LoadRulesAsync(CancellationToken cancellationToken) =>
-        await settings.GetAsync(RulesKey, cancellationToken) is { } json
-            ? JsonSerializer.Deserialize(json, CalendarJsonContext.Default.IReadOnlyListWeeklyCalendarRule) ?? []
-            : [];
+        StoredJson.ReadList(await settings.GetAsync(RulesKey, cancellationToken), CalendarJsonContext.Default.WeeklyCalendarRule, Skipped(RulesKey));
 
     public Task SaveRulesAsync(IEnumerable<WeeklyCalendarRule> rules, CancellationToken cancellationToken) =>
         settings.SetAsync(RulesKey, JsonSerializer.Serialize(rules.ToList(), CalendarJsonContext.Default.IReadOnlyListWeeklyCalendarRule), cancellationToken);
 
     /// <summary>The calendar runs unless it was turned off.</summary>
     public async Task<CalendarStatus> LoadStatusAsync(CancellationToken cancellationToken) =>
-        await settings.GetAsync(StatusKey, cancellationToken) is { } json
-            ? JsonSerializer.Deserialize(json, CalendarJsonContext.Default.CalendarStatus) ?? new CalendarStatus(true)
-            : new CalendarStatus(true);
+        StoredJson.ReadOne(await settings.GetAsync(StatusKey, cancellationToken), CalendarJsonContext.Default.CalendarStatus, Skipped(StatusKey))
+        ?? new CalendarStatus(true);
 
     public Task SaveStatusAsync(CalendarStatus status, CancellationToken cancellationToken) =>
         settings.SetAsync(StatusKey, JsonSerializer.Serialize(status, CalendarJsonContext.Default.CalendarStatus), cancellationToken);
@@ -41,10 +38,13 @@ public sealed class CalendarStore(ISettingsStore settings)
     public async Task<IReadOnlyDictionary<string, DateOnly>> LoadHandledAsync(CancellationToken cancellationToken)
     {
         if (await settings.GetAsync(FiredKey, cancellationToken) is not { } json) return new Dictionary<string, DateOnly>();
-        var raw = JsonSerializer.Deserialize(json, CalendarJsonContext.Default.DictionaryStringString) ?? [];
+        var raw = StoredJson.ReadOne(json, CalendarJsonContext.Default.DictionaryStringString, Skipped(FiredKey)) ?? [];
         return raw.Where(p => DateOnly.TryParseExact(p.Value, "yyyy-MM-dd", out _))
             .ToDictionary(p => p.Key, p => DateOnly.ParseExact(p.Value, "yyyy-MM-dd"), StringComparer.Ordinal);
     }
+
+    private Action<string> Skipped(string key) =>
+        reason => logger?.LogError("Stored {Key} (or an item of it) cannot be loaded and is skipped: {Reason}", key, reason);
 
     public Task SaveHandledAsync(IReadOnlyDictionary<string, DateOnly> handled, CancellationToken cancellationToken) =>
         settings.SetAsync(FiredKey, JsonSerializer.Serialize(

@@ -1,12 +1,15 @@
 namespace Gateway.Engine.Listeners;
 
 /// <summary>One registered API listener: the events (already as JSON) waiting for its next fetch.</summary>
-internal sealed class EventListener(Guid id, long now, int capacity)
+internal sealed class EventListener(Guid id, string owner, long now, int capacity)
 {
     private readonly Lock _gate = new();
     private readonly Queue<byte[]> _pending = new();
 
     public Guid Id { get; } = id;
+
+    /// <summary>The bearer token (its id) that registered the listener.</summary>
+    public string Owner { get; } = owner;
     public long LastActivity { get; private set; } = now;
     public long Dropped { get; private set; }
 

@@ -30,15 +30,18 @@ public sealed class EventListenerRegistry : IEventSink, IDisposable
 
     public int Count => _listeners.Count;
 
-    public Guid Register()
+    /// <summary>Registers a listener for <paramref name="owner"/> (a token id), within the per-owner and global limits.</summary>
+    public Guid Register(string owner = "local")
     {
         lock (_registration)
         {
             Sweep();
+            if (_listeners.Values.Count(l => l.Owner == owner) >= _options.MaxListenersPerToken)
+                throw new OverkizException(OverkizError.TooManyListenersForToken(_options.MaxListenersPerToken));
             if (_listeners.Count >= _options.MaxListeners)
                 throw new OverkizException(OverkizError.TooManyListeners(_options.MaxListeners));
             var id = Guid.NewGuid();
-            _listeners[id] = new EventListener(id, Now(), _options.MaxEventsPerListener);
+            _listeners[id] = new EventListener(id, owner, Now(), _options.MaxEventsPerListener);
             _logger.LogDebug("Event listener {ListenerId} registered", id);
             return id;
         }

@@ -4,11 +4,12 @@ using Gateway.Core.Json;
 using Gateway.Core.Location;
 using Gateway.Core.Persistence;
 using Gateway.Engine.Sun;
+using Microsoft.Extensions.Logging;
 
 namespace Gateway.Engine.Location;
 
 /// <summary>The home's location (kept in settings) and the dawn and dusk times computed from it, on the gateway.</summary>
-public sealed class LocationService(ISettingsStore settings, TimeProvider time)
+public sealed class LocationService(ISettingsStore settings, TimeProvider time, ILogger<LocationService>? logger = null)
 {
     private const string SettingKey = "setup.location";
     private SetupLocation? _location;
@@ -16,7 +17,9 @@ public sealed class LocationService(ISettingsStore settings, TimeProvider time)
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         var json = await settings.GetAsync(SettingKey, cancellationToken);
-        _location = json is null ? null : JsonSerializer.Deserialize(json, GatewayJsonContext.Default.SetupLocation);
+        _location = StoredJson.ReadOne(json, GatewayJsonContext.Default.SetupLocation,
+            reason => logger?.LogError("Stored {Key} cannot be loaded and is ignored: {Reason}", SettingKey, reason));
+        if (_location is { Timezone: null }) _location = null;
     }
 
     public SetupLocation Current => _location ?? new SetupLocation { Timezone = TimeZoneInfo.Local.Id };
@@ -25,6 +28,10 @@ public sealed class LocationService(ISettingsStore settings, TimeProvider time)
     {
         if (update.Latitude is < -90 or > 90 || update.Longitude is < -180 or > 180)
             throw new OverkizException(OverkizError.BadParameters("latitude must be within -90..90 and longitude within -180..180"));
+        if (string.IsNullOrWhiteSpace(update.Timezone))
+            throw new OverkizException(OverkizError.BadParameters("timezone must be a time zone name such as Europe/Paris"));
+        if (update.Latitude is { } lat && !double.IsFinite(lat) || update.Longitude is { } lon && !double.IsFinite(lon))
+            throw new OverkizException(OverkizError.BadParameters("latitude and longitude must be finite numbers"));
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(update.Timezone, out _))
             throw new OverkizException(OverkizError.BadParameters($"unknown time zone {update.Timezone}"));
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();

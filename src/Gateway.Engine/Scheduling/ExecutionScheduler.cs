@@ -3,6 +3,7 @@ using Gateway.Core.ActionGroups;
 using Gateway.Core.Errors;
 using Gateway.Core.Events;
 using Gateway.Core.Executions;
+using Gateway.Core.Limits;
 using Gateway.Core.Model;
 using Gateway.Core.Persistence;
 using Gateway.Engine.ActionGroups;
@@ -30,7 +31,7 @@ public sealed class ExecutionScheduler(
 {
     public static readonly TimeSpan GraceWindow = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
-    public const int MaxSchedules = 1000;
+    public const int MaxSchedules = ApiLimits.MaxScheduledExecutions;
     public const string MissedFailure = "MISSED_WHILE_OFF";
 
     private readonly ConcurrentDictionary<string, ScheduledExecution> _schedules = new(StringComparer.Ordinal);
@@ -40,7 +41,11 @@ public sealed class ExecutionScheduler(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var schedule in await store.LoadSchedulesAsync(cancellationToken)) _schedules[schedule.TriggerId] = schedule;
+        foreach (var schedule in await store.LoadSchedulesAsync(cancellationToken))
+        {
+            if (schedule.UtcTime is > 0 and <= ApiLimits.MaxUtcTimeMilliseconds && !string.IsNullOrEmpty(schedule.TriggerId)) _schedules[schedule.TriggerId] = schedule;
+            else logger.LogWarning("Stored scheduled execution {TriggerId} has an impossible time {UtcTime}; skipped", schedule.TriggerId, schedule.UtcTime);
+        }
         _wake = new WakeTimer(time, () => _ = FireDueAsync());
         _timer = time.CreateTimer(_ => _ = FireDueAsync(), null, TimeSpan.Zero, Tick);
     }
@@ -53,6 +58,9 @@ public sealed class ExecutionScheduler(
 
     public async Task<ScheduledExecution> ScheduleAsync(string actionGroupOid, long utcTime, CancellationToken cancellationToken)
     {
+        // Validated before anything is built or stored: a refused schedule leaves nothing behind.
+        if (utcTime is <= 0 or > ApiLimits.MaxUtcTimeMilliseconds)
+            throw new OverkizException(OverkizError.BadParameters($"utcTimestamp must be milliseconds since 1970-01-01 UTC, at most {ApiLimits.MaxUtcTimeMilliseconds} (end of year 9999)"));
         var group = actionGroups.Find(actionGroupOid) ?? throw new OverkizException(OverkizError.UnknownObject());
         if (utcTime < Now() - (long)GraceWindow.TotalMilliseconds)
             throw new OverkizException(OverkizError.BadParameters("the schedule time is in the past"));

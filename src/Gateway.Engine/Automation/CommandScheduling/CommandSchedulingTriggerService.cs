@@ -3,6 +3,7 @@ using System.Text.Json;
 using Gateway.Core.Automation;
 using Gateway.Core.Errors;
 using Gateway.Core.Events;
+using Gateway.Core.Json;
 using Gateway.Core.Executions;
 using Gateway.Core.Model;
 using Gateway.Core.Persistence;
@@ -77,12 +78,10 @@ public sealed partial class CommandSchedulingTriggerService(
     /// <summary>Reads the stored triggers and what has fired; fires nothing.</summary>
     public async Task LoadAsync(CancellationToken ct)
     {
-        var document = await settings.GetAsync(DefinitionsKey, ct) is { } json
-            ? JsonSerializer.Deserialize(json, CommandSchedulingJsonContext.Default.CommandTriggerDocument) ?? new()
-            : new();
-        var marks = await settings.GetAsync(FiredKey, ct) is { } firedJson
-            ? JsonSerializer.Deserialize(firedJson, CommandSchedulingJsonContext.Default.DictionaryStringFiredMark) ?? []
-            : [];
+        Action<string> Skipped(string key) => reason => logger.LogError("Stored {Key} (or an item of it) cannot be loaded and is skipped: {Reason}", key, reason);
+        var document = ReadDocument(await settings.GetAsync(DefinitionsKey, ct), Skipped(DefinitionsKey));
+        var marks = StoredJson.ReadOne(await settings.GetAsync(FiredKey, ct), CommandSchedulingJsonContext.Default.DictionaryStringFiredMark, Skipped(FiredKey))
+            ?? [];
         await _gate.WaitAsync(ct);
         try
         {
@@ -96,6 +95,27 @@ public sealed partial class CommandSchedulingTriggerService(
             _gate.Release();
         }
         logger.LogInformation("Loaded {Generic} generic and {Delayed} delayed command-scheduling trigger(s)", _generic.Count, _delayed.Count);
+    }
+
+    /// <summary>The stored triggers, each read on its own so one that cannot be read costs only itself.</summary>
+    private static CommandTriggerDocument ReadDocument(string? json, Action<string> skipped)
+    {
+        if (json is null) return new();
+        using var parsed = StoredJson.Parse(json, skipped, (long)Gateway.Core.Limits.ApiLimits.MaxStoredDocumentLength * 64);
+        if (parsed is null) return new();
+        var root = parsed.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            skipped("expected a JSON object");
+            return new();
+        }
+        return new CommandTriggerDocument
+        {
+            Generic = root.TryGetProperty("generic", out var generic)
+                ? StoredJson.ReadList(generic, CommandSchedulingJsonContext.Default.GenericCommandSchedulingTrigger, skipped) : [],
+            Delayed = root.TryGetProperty("delayed", out var delayed)
+                ? StoredJson.ReadList(delayed, CommandSchedulingJsonContext.Default.DelayedCommandsSchedulingTrigger, skipped) : [],
+        };
     }
 
     // ---- reading ----
