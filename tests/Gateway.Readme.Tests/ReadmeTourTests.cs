@@ -47,6 +47,7 @@ public sealed class ReadmeTourTests
             Assert.Contains("COMPLETED", output);
             Assert.Contains("CMDCANCELLED", output);
             Assert.Contains("Weekly planning", output);
+            Assert.Contains("ACTUATORNOANSWER", output);
         }
         finally
         {
