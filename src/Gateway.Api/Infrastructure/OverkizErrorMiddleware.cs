@@ -6,7 +6,8 @@ namespace Gateway.Api.Infrastructure;
 
 /// <summary>
 /// Whatever goes wrong in a request, the client gets an Overkiz error body with a 4xx: never a 500, never a stack
-/// trace. Unknown routes and wrong methods get one too.
+/// trace. Unknown routes and wrong methods get one too. The one 5xx is the gateway's own storage failing (disk full,
+/// I/O error): 507 Insufficient Storage, so a client does not take it for its own mistake.
 /// </summary>
 public sealed class OverkizErrorMiddleware(RequestDelegate next, ILogger<OverkizErrorMiddleware> logger)
 {
@@ -24,6 +25,11 @@ public sealed class OverkizErrorMiddleware(RequestDelegate next, ILogger<Overkiz
         catch (OverkizException ex)
         {
             await WriteIfPossible(context, ex.Error);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            logger.LogError("Request {Method} {Path} refused: {Cause}", context.Request.Method, context.Request.Path, ex.Message);
+            await WriteIfPossible(context, OverkizError.StorageFull());
         }
         catch (BadHttpRequestException ex)
         {

@@ -23,6 +23,7 @@ public sealed record OverkizError(int Status, string ErrorCode, string? Error)
     public static OverkizError TooManyListeners(int limit) => new(400, "UNSPECIFIED_ERROR", $"\"Too many registered event listeners (limit {limit}).\"");
     public static OverkizError BodyTooLarge(long limit) => new(413, "INVALID_PARAMETER", $"Bad parameters. (\"\"request body larger than {limit} bytes\"\")");
     public static OverkizError UnsupportedMediaType() => new(415, "INVALID_PARAMETER", "Bad parameters. (\"\"expected application/json\"\")");
+    public static OverkizError StorageFull() => new(507, "UNSPECIFIED_ERROR", "\"The gateway's storage is full or failing; nothing was saved.\"");
     public static OverkizError MethodNotAllowed() => new(405, "UNSPECIFIED_ERROR", "Unknown object.");
 
     private static OverkizError Malformed(string what) => new(400, "MISSING_PARAMETERS", $"Malformed \"{what}\". (missing parameter)");
