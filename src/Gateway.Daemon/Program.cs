@@ -1,6 +1,9 @@
 using Gateway.Daemon.Cli;
 using Gateway.Daemon.Hosting;
+using Gateway.Daemon.Security;
 using Microsoft.Extensions.Configuration;
+
+PrivateFiles.RestrictUmask();
 
 if (args.Length > 0 && args[0] == "token")
 {

@@ -15,6 +15,7 @@ public static class TokenCommand
     {
         var dataDirectory = Path.GetFullPath(configuration["Gateway:DataDirectory"] ?? "./data");
         var verb = args.Length > 1 ? args[1] : "";
+        Security.PrivateFiles.PrepareDataDirectory(dataDirectory);
         await using var database = await SqliteDatabase.OpenAsync(dataDirectory, NullLogger.Instance, CancellationToken.None);
         var tokens = new SqliteTokenStore(database);
         switch (verb)

@@ -39,7 +39,7 @@ public static class GatewayHost
         var builder = WebApplication.CreateSlimBuilder(args);
         var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
         options.DataDirectory = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(options.DataDirectory);
+        PrivateFiles.PrepareDataDirectory(options.DataDirectory);
 
         var logger = Logging.Configure(builder.Configuration, options.DataDirectory);
         builder.Logging.ClearProviders();
