@@ -72,7 +72,7 @@ public class DiskFullTests(ITestOutputHelper output)
                 gatewayId = await client.GatewayIdAsync();
                 await client.ApplyAsync($"sim://{gatewayId}/1100006", "setIntensity", 30);
                 tmpfs.Fill();
-                Assert.Equal(507, (await FirstRefusedWriteAsync(client, $"sim://{gatewayId}/1100007")).Status);
+                Assert.Equal(507, (await FirstRefusedWriteAsync(client, $"sim://{gatewayId}/1100006")).Status);
                 await first.StopAsync();
                 Assert.True(first.ExitCode == 0, first.Output);
                 Assert.DoesNotContain("Unhandled exception", first.Output);

@@ -24,11 +24,11 @@ public sealed class StorageMaintenance(SqliteExecutionStore executions, HistoryO
         _loop = Task.Run(LoopAsync, CancellationToken.None);
     }
 
+    /// <summary>Stops the background loop; called by the lifecycle and again by the container, so it may run twice.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stopping.Dispose();
     }
 
     private async Task LoopAsync()
