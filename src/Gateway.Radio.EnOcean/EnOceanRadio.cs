@@ -96,16 +96,19 @@ public sealed class EnOceanRadio : IRadio, IRadioAddressAllocator
     public async Task StartPairingAsync(PairingRequest request, CancellationToken cancellationToken)
     {
         EepProfile? profile = null;
-        if (request.Profile is { } text)
+        var encoding = A53808DimEncoding.AbsolutePercent;
+        if (request.Profile is { } reference)
         {
-            if (!EepProfile.TryParse(text, out var parsed) || EnOceanKinds.For(parsed) is null)
-                throw new ArgumentException($"EEP {text} is not supported");
+            var text = DimEncodings.Split(reference, out var chosen);
+            if (!EepProfile.TryParse(text, out var parsed) || EnOceanKinds.For(parsed) is null || (chosen is not null && parsed != A53808.Profile))
+                throw new ArgumentException($"EEP {reference} is not supported");
             profile = parsed;
+            encoding = chosen ?? encoding;
         }
         if (profile == A53808.Profile)
         {
             // Actuators that learn from us: the user has put the actuator in learn mode; send our teach-in.
-            await TeachActuatorAsync(cancellationToken);
+            await TeachActuatorAsync(encoding, cancellationToken);
             return;
         }
         _learn.Open(request.Duration, profile, () =>
@@ -135,6 +138,11 @@ public sealed class EnOceanRadio : IRadio, IRadioAddressAllocator
     {
         if (!_byAddress.TryGetValue(command.Address, out var device))
             throw new RadioCommandException(FailureType.ActuatorUnknown, $"no EnOcean device {command.Address}");
+        if (device.Eep == A53808.Profile && command.Name == DimEncodings.Command)
+        {
+            SetDimEncoding(device, command, progress);
+            return;
+        }
         var session = _session ?? throw new RadioCommandException(FailureType.ActuatorNoAnswer, "the EnOcean dongle is not connected");
 
         if (device.Eep == A53808.Profile) await ExecuteGatewayTaughtAsync(session, device, command, progress, cancellationToken);
@@ -149,7 +157,7 @@ public sealed class EnOceanRadio : IRadio, IRadioAddressAllocator
         {
             "on" => (A53808.Switching(sender, true), new[] { DeviceState.Of(EepStateNames.OnOffState, "on") }),
             "off" => (A53808.Switching(sender, false), [DeviceState.Of(EepStateNames.OnOffState, "off")]),
-            "setIntensity" => Dim(sender, command.Parameters[0].GetInt32()),
+            "setIntensity" => Dim(sender, command.Parameters[0].GetInt32(), device.DimEncoding),
             "teachIn" => (A53808.TeachIn(sender), []),
             _ => throw new RadioCommandException(FailureType.CommandUnknown, $"{command.Name} is not an A5-38-08 command"),
         };
@@ -159,9 +167,22 @@ public sealed class EnOceanRadio : IRadio, IRadioAddressAllocator
         // These actuators never answer: what was sent is the best knowledge of their state.
         if (states.Length > 0) _reports.Writer.TryWrite(new StatesReported(device.Address, states));
 
-        static (Erp1Telegram, DeviceState[]) Dim(uint sender, int percent) =>
-            (A53808.Dimming(sender, percent, 0, percent > 0),
+        static (Erp1Telegram, DeviceState[]) Dim(uint sender, int percent, A53808DimEncoding encoding) =>
+            (A53808.Dimming(sender, percent, 0, percent > 0, encoding: encoding),
              [DeviceState.Of(EepStateNames.OnOffState, percent > 0 ? "on" : "off"), DeviceState.Of(EepStateNames.LightIntensityState, percent)]);
+    }
+
+    /// <summary>Nothing goes on air: the next setIntensity is written the new way, and the choice is kept as a state.</summary>
+    private void SetDimEncoding(KnownEnOceanDevice device, RadioCommand command, IRadioCommandProgress progress)
+    {
+        if (command.Parameters.Count != 1 || command.Parameters[0].ValueKind != System.Text.Json.JsonValueKind.String
+            || !DimEncodings.TryParse(command.Parameters[0].GetString(), out var encoding))
+            throw new RadioCommandException(FailureType.ErrorWhileExecuting, "setDimEncoding takes AbsolutePercent, Absolute255 or RelativePercent");
+        _byAddress[device.Address] = device with { DimEncoding = encoding };
+        progress.Transmitted();
+        progress.InProgress();
+        _reports.Writer.TryWrite(new StatesReported(device.Address, [DeviceState.Of(KnownEnOceanDevice.DimEncodingState, encoding.ToString())]));
+        _logger.LogInformation("EnOcean actuator {Address} now dims with {Encoding}", device.Address, encoding);
     }
 
     private async Task ExecuteD201Async(Esp3Session session, KnownEnOceanDevice device, RadioCommand command, IRadioCommandProgress progress, CancellationToken cancellationToken)
@@ -375,19 +396,20 @@ public sealed class EnOceanRadio : IRadio, IRadioAddressAllocator
         return true;
     }
 
-    private async Task TeachActuatorAsync(CancellationToken cancellationToken)
+    private async Task TeachActuatorAsync(A53808DimEncoding encoding, CancellationToken cancellationToken)
     {
         var idBase = _idBase ?? throw new InvalidOperationException("the EnOcean dongle has not answered yet");
         var session = _session ?? throw new InvalidOperationException("the EnOcean dongle is not connected");
         var sender = idBase.SenderId(NextFreeOffset(idBase));
-        var device = new KnownEnOceanDevice($"{sender:X8}", sender, null, A53808.Profile, sender);
+        var device = new KnownEnOceanDevice($"{sender:X8}", sender, null, A53808.Profile, sender, encoding);
         await SendTelegramAsync(session, A53808.TeachIn(sender), cancellationToken);
         _byAddress[device.Address] = device;
         _counters.Increment(ref _counters.TeachIns);
         _reports.Writer.TryWrite(new DeviceDiscovered(device.Address, EnOceanKinds.GatewayTaughtActuator, $"EnOcean actuator {sender:X8}",
-            [DeviceState.Of(EepStateNames.OnOffState, "off"), DeviceState.Of(EepStateNames.LightIntensityState, 0)],
+            [DeviceState.Of(EepStateNames.OnOffState, "off"), DeviceState.Of(EepStateNames.LightIntensityState, 0),
+             DeviceState.Of(KnownEnOceanDevice.DimEncodingState, encoding.ToString())],
             Attributes(A53808.Profile, A53808.MultiUserManufacturer, sender)));
-        _logger.LogInformation("EnOcean actuator taught with gateway sender {Sender:X8}", sender);
+        _logger.LogInformation("EnOcean actuator taught with gateway sender {Sender:X8}, dimming with {Encoding}", sender, encoding);
     }
 
     // ---- availability --------------------------------------------------------------------------------------
@@ -419,7 +441,10 @@ public sealed class EnOceanRadio : IRadio, IRadioAddressAllocator
         if (!KnownEnOceanDevice.TryParseAddress(known.Address, out var deviceId, out var channel)) return;
         if (!EepProfile.TryParse(known.Attribute(KnownEnOceanDevice.EepAttribute), out var eep)) return;
         uint? sender = uint.TryParse(known.Attribute(KnownEnOceanDevice.SenderIdAttribute), System.Globalization.NumberStyles.HexNumber, null, out var s) ? s : null;
-        _byAddress[known.Address] = new KnownEnOceanDevice(known.Address, deviceId, channel, eep, sender);
+        var stored = known.States.FirstOrDefault(st => st.Name == KnownEnOceanDevice.DimEncodingState);
+        var encoding = stored is not null && stored.Value.ValueKind == System.Text.Json.JsonValueKind.String
+            && DimEncodings.TryParse(stored.Value.GetString(), out var e) ? e : A53808DimEncoding.AbsolutePercent;
+        _byAddress[known.Address] = new KnownEnOceanDevice(known.Address, deviceId, channel, eep, sender, encoding);
         _lastHeard.TryAdd(deviceId, _time.GetTimestamp());
     }
 

@@ -1,3 +1,4 @@
+using Gateway.Core.Errors;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -71,13 +72,20 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> with exclusive use of the connection.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> with exclusive use of the connection. A full disk or an I/O error comes out as
+    /// <see cref="StorageUnavailableException"/>, whatever the caller was doing.
+    /// </summary>
     public async Task<T> UseAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             return await work(_connection);
+        }
+        catch (SqliteException ex) when (IsStorageFailure(ex))
+        {
+            throw new StorageUnavailableException($"SQLite error {ex.SqliteErrorCode}: {ex.Message}", ex);
         }
         finally
         {
@@ -87,6 +95,13 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public Task UseAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>
         UseAsync(async c => { await work(c); return 0; }, cancellationToken);
+
+    /// <summary>SQLITE_IOERR (10, with its extended codes) and SQLITE_FULL (13): the medium, not the request.</summary>
+    public static bool IsStorageFailure(SqliteException ex) =>
+        (ex.SqliteErrorCode & 0xFF) is IoError or DiskFull || (ex.SqliteExtendedErrorCode & 0xFF) is IoError or DiskFull;
+
+    private const int IoError = 10;
+    private const int DiskFull = 13;
 
     public async ValueTask DisposeAsync()
     {

@@ -101,12 +101,21 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
     {
         await _stopping.CancelAsync();
         await _writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await WriteBatchAsync(CancellationToken.None);
+        try
+        {
+            await WriteBatchAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Shutdown goes on: the states are the radios' to report again after the restart.
+            _logger.LogError("Could not save {Count} device state change(s) at shutdown: {Cause}", _pending.Count, ex.Message);
+        }
     }
 
     private async Task WriteLoopAsync()
     {
         var token = _stopping.Token;
+        var failing = false;
         while (!token.IsCancellationRequested)
         {
             try
@@ -115,6 +124,8 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
                 await Task.Delay(BatchWindow, token);
                 while (_signal.CurrentCount > 0) await _signal.WaitAsync(0, token);
                 await WriteBatchAsync(token);
+                if (failing) _logger.LogInformation("Writing device states works again");
+                failing = false;
             }
             catch (OperationCanceledException)
             {
@@ -122,7 +133,8 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
             }
             catch (Exception ex)
             {
-                _logger.LogError(ex, "Writing device states failed; retrying in {Delay}", RetryDelay);
+                if (!failing) _logger.LogError(ex, "Writing device states failed; retrying every {Delay} until it works", RetryDelay);
+                failing = true;
                 try
                 {
                     await Task.Delay(RetryDelay, token);

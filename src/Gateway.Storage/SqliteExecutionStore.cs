@@ -61,6 +61,58 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
+    /// <summary>Ids of executions a previous run left unfinished: a read, so it works on a full disk.</summary>
+    public Task<IReadOnlyList<string>> ListUnfinishedAsync(CancellationToken cancellationToken) =>
+        database.UseAsync<IReadOnlyList<string>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id FROM executions WHERE end_time IS NULL";
+            var ids = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+            return ids;
+        }, cancellationToken);
+
+    /// <summary>Records the given executions (left unfinished by a previous run) as failed by the restart.</summary>
+    public Task<int> FailInterruptedAsync(IReadOnlyList<string> ids, long now, CancellationToken cancellationToken) =>
+        database.UseAsync(async connection =>
+        {
+            await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE executions SET end_time = $now, state = 'FAILED', failure_type = $failure WHERE id = $id AND end_time IS NULL
+                """;
+            command.Parameters.AddWithValue("$now", now);
+            command.Parameters.AddWithValue("$failure", Interrupted);
+            var id = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+            var changed = 0;
+            foreach (var each in ids)
+            {
+                id.Value = each;
+                changed += await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return changed;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Deletes finished executions past the newest <paramref name="keep"/> and those that ended before
+    /// <paramref name="endedBefore"/>; returns how many went. Unfinished ones are never touched.
+    /// </summary>
+    public Task<int> PruneAsync(int keep, long endedBefore, CancellationToken cancellationToken) =>
+        database.UseAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM executions WHERE end_time IS NOT NULL AND (end_time < $endedBefore OR id IN (
+                    SELECT id FROM executions WHERE end_time IS NOT NULL ORDER BY start_time DESC, id LIMIT -1 OFFSET $keep))
+                """;
+            command.Parameters.AddWithValue("$keep", Math.Max(0, keep));
+            command.Parameters.AddWithValue("$endedBefore", endedBefore);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
     public Task<IReadOnlyList<HistoryExecution>> LoadHistoryAsync(int limit, CancellationToken cancellationToken) =>
         database.UseAsync<IReadOnlyList<HistoryExecution>>(async connection =>
         {

@@ -68,6 +68,35 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Pruning_keeps_the_newest_finished_executions_drops_the_too_old_and_never_touches_unfinished_ones()
+    {
+        await using var database = await SqliteDatabase.OpenAsync(_directory, NullLogger.Instance, default);
+        var executions = new SqliteExecutionStore(database);
+        var request = new ExecutionRequest("x", [new ActionRecord("io://1234-5678-1234/1", [new CommandRecord("open", null, null)])], "me", "local");
+        for (var i = 1; i <= 6; i++)
+        {
+            await executions.RecordStartedAsync($"e{i}", request, i * 100, default);
+            if (i != 2) await executions.RecordFinishedAsync(Finished($"e{i}", i * 100 + 50), default);
+        }
+
+        Assert.Equal(2, await executions.PruneAsync(keep: 3, endedBefore: 0, default));
+        Assert.Equal(["e6", "e5", "e4"], (await executions.LoadHistoryAsync(10, default)).Select(h => h.Id));
+        Assert.Equal(["e2"], await executions.ListUnfinishedAsync(default));
+
+        Assert.Equal(1, await executions.PruneAsync(keep: 10, endedBefore: 500, default));
+        Assert.Equal(["e6", "e5"], (await executions.LoadHistoryAsync(10, default)).Select(h => h.Id));
+
+        Assert.Equal(1, await executions.FailInterruptedAsync(["e2", "e6"], 999, default));
+        Assert.Equal("INTERRUPTED_BY_RESTART", (await executions.LoadHistoryAsync(10, default)).Single(h => h.Id == "e2").FailureType);
+    }
+
+    private static HistoryExecution Finished(string id, long end) => new()
+    {
+        Id = id, Label = "x", Owner = "me", Source = "local", EventTime = 0, EffectiveStartTime = 0, EndTime = end,
+        State = ExecutionState.Completed, FailureType = "NO_FAILURE", FailedCommands = [], Actions = [],
+    };
+
+    [Fact]
     public async Task A_corrupt_database_is_moved_aside_and_replaced()
     {
         await File.WriteAllTextAsync(Path.Combine(_directory, SqliteDatabase.FileName), "this is not a database, not at all, but it is long enough to look like a header....................................");

@@ -20,11 +20,25 @@ public sealed class DaemonProcess : IAsyncDisposable
     public int Port { get; private set; }
     public int ProcessId => _process?.Id ?? throw new InvalidOperationException("not started");
     public string Output { get { lock (_output) return _output.ToString(); } }
+
+    /// <summary>Set to e.g. "022" to start the daemon through /bin/sh with that umask, as a careless init would.</summary>
+    public string? Umask { get; init; }
+
+    /// <summary>The exit code once the process has ended.</summary>
+    public int? ExitCode => _process is { HasExited: true } process ? process.ExitCode : null;
     public Uri BaseAddress => new($"https://127.0.0.1:{Port}/enduser-mobile-web/1/enduserAPI/");
 
     public static async Task<DaemonProcess> StartAsync(string? dataDirectory = null, params string[] extraArguments)
     {
         var daemon = new DaemonProcess(dataDirectory ?? NewDataDirectory(), extraArguments);
+        await daemon.StartAsync();
+        return daemon;
+    }
+
+    /// <summary>Starts the daemon from a shell that set <paramref name="umask"/> first.</summary>
+    public static async Task<DaemonProcess> StartUnderUmaskAsync(string umask, string dataDirectory, params string[] extraArguments)
+    {
+        var daemon = new DaemonProcess(dataDirectory, extraArguments) { Umask = umask };
         await daemon.StartAsync();
         return daemon;
     }
@@ -123,12 +137,25 @@ public sealed class DaemonProcess : IAsyncDisposable
 
     private Process Launch(string[] arguments)
     {
-        var process = Process.Start(StartInfo(arguments))!;
+        var process = Process.Start(Umask is null ? StartInfo(arguments) : ShellStartInfo(Umask, arguments))!;
         process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    private static ProcessStartInfo ShellStartInfo(string umask, IEnumerable<string> arguments)
+    {
+        // sh -c 'umask 022; exec "$@"' sh dotnet gatewayd.dll ARGS: the daemon inherits the umask, nothing is quoted by hand.
+        var info = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add($"umask {umask}; exec \"$@\"");
+        info.ArgumentList.Add("sh");
+        info.ArgumentList.Add("dotnet");
+        info.ArgumentList.Add(GatewaydBinary.DaemonDll());
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        return info;
     }
 
     private static ProcessStartInfo StartInfo(IEnumerable<string> arguments)

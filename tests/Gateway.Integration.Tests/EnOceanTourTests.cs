@@ -65,6 +65,62 @@ public class EnOceanTourTests
         Assert.Equal("TemperatureSensor", device.GetProperty("definition").GetProperty("uiClass").GetString());
     }
 
+    [Fact]
+    public async Task An_a53808_dimmer_dims_with_the_encoding_chosen_at_teach_in_changed_later_and_kept_across_a_restart()
+    {
+        await using var pty = await SocatPair.StartAsync();
+        await using var dongle = new Esp3DongleSimulator(new LinuxSerialPort(pty.PathB, 57600));
+        await dongle.StartAsync(default);
+        var data = DaemonProcess.NewDataDirectory();
+        string token, dimmerUrl;
+        await using (var first = await DaemonProcess.StartAsync(data, $"--Gateway:Radios:EnOcean:Port={pty.PathA}"))
+        {
+            token = await first.CreateTokenAsync("enocean-dim");
+            using var client = first.Client(token);
+            var gateway = await client.GatewayIdAsync();
+            var listener = (await client.PostJsonAsync("events/register")).Body.GetProperty("id").GetString()!;
+            await WaitForDongleAsync(dongle);
+
+            Assert.Equal(200, (await client.PostJsonAsync($"config/{gateway}/enocean/learn/start/A5-38-08-Absolute255")).Status);
+            var created = await client.FetchUntilAsync(listener, all => all.Any(e => Name(e) == "DeviceCreatedEvent" && DeviceUrlOf(e)!.StartsWith("enocean://")));
+            dimmerUrl = DeviceUrlOf(created.First(e => Name(e) == "DeviceCreatedEvent" && DeviceUrlOf(e)!.StartsWith("enocean://")))!;
+            await AssertDimmedAsync(client, listener, dongle, dimmerUrl, percent: 100, expectedByte: 0xFF);
+
+            var (status, body) = await client.PostJsonAsync("exec/apply", JsonSerializer.Serialize(new
+            {
+                label = "encoding",
+                actions = new[] { new { deviceURL = dimmerUrl, commands = new[] { new { name = "setDimEncoding", parameters = new object[] { "AbsolutePercent" } } } } },
+            }));
+            Assert.True(status == 200, body.ToString());
+            var execId = body.GetProperty("execId").GetString()!;
+            await client.FetchUntilAsync(listener, all => all.Any(e => e.IsExecutionEnd(execId)));
+            var (_, state) = await client.GetJsonAsync($"setup/devices/{Uri.EscapeDataString(dimmerUrl)}/states/enocean%3ADimEncodingState");
+            Assert.Equal("AbsolutePercent", state.GetProperty("value").GetString());
+            Assert.Equal(400, (await client.PostJsonAsync($"config/{gateway}/enocean/learn/start/A5-38-08-Sideways")).Status);
+            await first.StopAsync();
+        }
+
+        await using var second = await DaemonProcess.StartAsync(data, $"--Gateway:Radios:EnOcean:Port={pty.PathA}");
+        using var again = second.Client(token);
+        var againListener = (await again.PostJsonAsync("events/register")).Body.GetProperty("id").GetString()!;
+        await AssertDimmedAsync(again, againListener, dongle, dimmerUrl, percent: 64, expectedByte: 64);
+    }
+
+    /// <summary>Applies setIntensity (retrying while the reopened dongle link comes up) and finds the telegram on air.</summary>
+    private static async Task AssertDimmedAsync(HttpClient client, string listener, Esp3DongleSimulator dongle, string dimmerUrl, int percent, byte expectedByte)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var execId = await client.ApplyAsync(dimmerUrl, "setIntensity", percent);
+            var events = await client.FetchUntilAsync(listener, all => all.Any(e => e.IsExecutionEnd(execId)));
+            if (events.Single(e => e.IsExecutionEnd(execId)).GetProperty("newState").GetString() == "COMPLETED") break;
+            Assert.True(DateTime.UtcNow < deadline, "setIntensity never completed");
+            await Task.Delay(200);
+        }
+        await dongle.WaitForSentAsync(t => t.Rorg == 0xA5 && t.Payload[0] == A53808.CommandDimming && t.Payload[1] == expectedByte, TimeSpan.FromSeconds(5));
+    }
+
     private static async Task WaitForDongleAsync(Esp3DongleSimulator dongle)
     {
         // The gateway reads the dongle's version and base id first; telegrams before that would go unheard.

@@ -51,7 +51,9 @@ public static class EnOceanConfigEndpoints
         api.MapPost("/config/{gatewayId}/enocean/learn/start/{deviceRef}", async (string gatewayId, string deviceRef, HttpContext context, RadioDirectory radios, SetupIdentity identity) =>
         {
             var radio = EnOcean(gatewayId, radios, identity);
-            var profile = DeviceReferences.GetValueOrDefault(deviceRef) ?? (IsEep(deviceRef) ? deviceRef.ToUpperInvariant()
+            var profile = DeviceReferences.GetValueOrDefault(deviceRef)
+                ?? (IsEep(deviceRef) ? deviceRef.ToUpperInvariant()
+                : IsActuatorWithDimEncoding(deviceRef) ? deviceRef
                 : throw new OverkizException(OverkizError.BadParameters($"unknown device reference {Shorten(deviceRef)}")));
             await radio.StartPairingAsync(new PairingRequest(LearnDuration, profile), context.RequestAborted);
             return Results.Bytes(EmptyObject, "application/json");
@@ -88,6 +90,16 @@ public static class EnOceanConfigEndpoints
 
     private static bool IsEep(string text) =>
         text.Length == 8 && text[2] == '-' && text[5] == '-' && text.Where((c, i) => i is not (2 or 5)).All(char.IsAsciiHexDigit);
+
+    /// <summary>
+    /// <c>A5-38-08-AbsolutePercent</c> (Eltako, the default), <c>A5-38-08-Absolute255</c> (0..255 as the EEP
+    /// specification says) or <c>A5-38-08-RelativePercent</c>: the gateway-taught actuator and how it wants its dim value.
+    /// </summary>
+    private static bool IsActuatorWithDimEncoding(string reference) =>
+        reference.Length > 9 && reference[8] == '-' && reference[..8].Equals("A5-38-08", StringComparison.OrdinalIgnoreCase)
+        && DimEncodingNames.Contains(reference[9..], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] DimEncodingNames = ["AbsolutePercent", "Absolute255", "RelativePercent"];
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

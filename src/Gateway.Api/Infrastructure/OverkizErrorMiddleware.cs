@@ -6,8 +6,9 @@ namespace Gateway.Api.Infrastructure;
 
 /// <summary>
 /// Whatever goes wrong in a request, the client gets an Overkiz error body with a message, never a stack trace:
-/// a 4xx for what the request did wrong (unknown routes and wrong methods included), and — only for a fault of the
-/// gateway itself, which request readers never let client input reach — a 500, logged once.
+/// a 4xx for what the request did wrong (unknown routes and wrong methods included); 507 Insufficient Storage when the
+/// gateway's own storage fails (disk full, I/O error), so a client does not take it for its own mistake; and — only
+/// for a fault of the gateway itself, which request readers never let client input reach — a 500, logged once.
 /// </summary>
 public sealed class OverkizErrorMiddleware(RequestDelegate next, ILogger<OverkizErrorMiddleware> logger)
 {
@@ -25,6 +26,11 @@ public sealed class OverkizErrorMiddleware(RequestDelegate next, ILogger<Overkiz
         catch (OverkizException ex)
         {
             await WriteIfPossible(context, ex.Error);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            logger.LogError("Request {Method} {Path} refused: {Cause}", context.Request.Method, context.Request.Path, ex.Message);
+            await WriteIfPossible(context, OverkizError.StorageFull());
         }
         catch (BadHttpRequestException ex)
         {

@@ -35,6 +35,7 @@ public sealed record OverkizError(int Status, string ErrorCode, string? Error)
         new(405, "UNSPECIFIED_ERROR", string.IsNullOrEmpty(allowed)
             ? $"Method {method} is not allowed on this resource."
             : $"Method {method} is not allowed on this resource; allowed: {allowed}.");
+    public static OverkizError StorageFull() => new(507, "UNSPECIFIED_ERROR", "\"The gateway's storage is full or failing; nothing was saved.\"");
 
     private static OverkizError Malformed(string what) => new(400, "MISSING_PARAMETERS", $"Malformed \"{what}\". (missing parameter)");
 }

@@ -41,6 +41,7 @@ public static class TokenCommand
                 return Fail($"gatewayd: no gateway database in {dataDirectory} ({SqliteDatabase.FileName} missing); check --Gateway:DataDirectory, or start gatewayd there once", ExitCodes.Failure);
             if (creating) DataDirectory.EnsureUsable(dataDirectory);
             else DataDirectory.EnsureWritable(dataDirectory);
+            Security.PrivateFiles.PrepareDataDirectory(dataDirectory);
 
             await using var database = await SqliteDatabase.OpenAsync(dataDirectory, NullLogger.Instance, CancellationToken.None);
             if (creating) Console.Error.WriteLine($"gatewayd: created a new gateway database in {dataDirectory}");

@@ -52,6 +52,7 @@ public static class GatewayHost
         try
         {
             DataDirectory.EnsureUsable(options.DataDirectory);
+            PrivateFiles.PrepareDataDirectory(options.DataDirectory);
             dataLock = DataDirectoryLock.Acquire(options.DataDirectory);
         }
         catch (StartupException ex)
@@ -105,8 +106,16 @@ public static class GatewayHost
         }
         finally
         {
-            await Log.CloseAndFlushAsync();
-            logger.Dispose();
+            try
+            {
+                await Log.CloseAndFlushAsync();
+                logger.Dispose();
+            }
+            catch (Exception ex)
+            {
+                // Closing flushes the log file; on a full disk that fails and must not change how the daemon ends.
+                Console.Error.WriteLine($"gatewayd: closing the log failed: {ex.Message}");
+            }
         }
     }
 
@@ -146,7 +155,10 @@ public static class GatewayHost
         services.AddSingleton(settings);
         services.AddSingleton<SqliteDeviceStore>();
         services.AddSingleton<IDeviceStore>(sp => sp.GetRequiredService<SqliteDeviceStore>());
-        services.AddSingleton<IExecutionStore, SqliteExecutionStore>();
+        services.AddSingleton<SqliteExecutionStore>();
+        services.AddSingleton<IExecutionStore>(sp => sp.GetRequiredService<SqliteExecutionStore>());
+        services.AddSingleton(configuration.GetSection("History").Get<HistoryOptions>() ?? new HistoryOptions());
+        services.AddSingleton<StorageMaintenance>();
         services.AddSingleton<ITokenStore, SqliteTokenStore>();
         services.AddSingleton<IActionGroupStore, SqliteActionGroupStore>();
         services.AddSingleton<ActionGroupService>();

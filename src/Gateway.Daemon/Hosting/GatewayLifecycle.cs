@@ -1,6 +1,5 @@
 using Gateway.Core.Events;
 using Gateway.Core.Model;
-using Gateway.Core.Persistence;
 using Gateway.Engine.ActionGroups;
 using Gateway.Engine.Automation;
 using Gateway.Engine.Calendars;
@@ -21,7 +20,7 @@ public sealed class GatewayLifecycle(
     DeviceRegistry registry,
     RadioHost radios,
     ExecutionEngine engine,
-    IExecutionStore executions,
+    StorageMaintenance storage,
     SqliteDeviceStore deviceStore,
     SqliteDatabase database,
     EventListenerRegistry listeners,
@@ -43,8 +42,7 @@ public sealed class GatewayLifecycle(
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        var interrupted = await executions.FailUnfinishedAsync(Now(), cancellationToken);
-        if (interrupted > 0) logger.LogWarning("{Count} execution(s) were interrupted by the last stop and are recorded as failed", interrupted);
+        await storage.StartAsync(cancellationToken);
         await registry.LoadAsync(cancellationToken);
         await actionGroups.LoadAsync(cancellationToken);
         await location.LoadAsync(cancellationToken);
@@ -91,6 +89,7 @@ public sealed class GatewayLifecycle(
 
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
+        await storage.DisposeAsync();
         await deviceStore.DisposeAsync();
         await database.DisposeAsync();
         logger.LogInformation("gatewayd stopped");

@@ -8,7 +8,8 @@ namespace Gateway.Daemon.Hosting;
 /// <summary>
 /// Serilog to the console (journald picks it up) and to a daily rolling file in the data directory. The level comes
 /// from <c>Gateway:LogLevel</c> (Verbose, Debug, Information, Warning, Error); sinks are fixed, which keeps start-up
-/// free of the reflection a configurable sink list costs.
+/// free of the reflection a configurable sink list costs. The file sink can fail (full disk) without taking the daemon
+/// down: see <see cref="FailSafeSink"/>.
 /// </summary>
 public static class Logging
 {
@@ -23,8 +24,11 @@ public static class Logging
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
-            .WriteTo.File(Path.Combine(dataDirectory, "logs", "gatewayd-.log"),
-                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, fileSizeLimitBytes: 20 * 1024 * 1024, rollOnFileSizeLimit: true)
+            .WriteTo.Sink(new FailSafeSink(new LoggerConfiguration()
+                .MinimumLevel.Verbose()
+                .WriteTo.File(Path.Combine(dataDirectory, "logs", "gatewayd-.log"),
+                    rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, fileSizeLimitBytes: 20 * 1024 * 1024, rollOnFileSizeLimit: true)
+                .CreateLogger()))
             .CreateLogger();
     }
 }

@@ -37,8 +37,15 @@ public static class CertificateProvider
         var certificate = Create(gatewayId, dnsNames, addresses);
         var bytes = certificate.Export(X509ContentType.Pkcs12);
         var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, bytes);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Delete(temporary);
+        // Created 0600 from its first byte: the private key is never readable by others, not even for a moment.
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = PrivateFiles.FileMode;
+        using (var file = new FileStream(temporary, create))
+        {
+            file.Write(bytes);
+            file.Flush(flushToDisk: true);
+        }
         File.Move(temporary, path, overwrite: true);
         logger.LogInformation("API certificate created for {Names}", string.Join(", ", dnsNames));
         return X509CertificateLoader.LoadPkcs12(bytes, null);

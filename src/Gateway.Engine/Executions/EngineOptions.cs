@@ -10,4 +10,10 @@ public sealed class EngineOptions
 
     /// <summary>How long shutdown waits for cancelled executions to be recorded.</summary>
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How often an execution that finished while storage failed (disk full) tries again to reach history; it stays
+    /// in exec/current meanwhile.
+    /// </summary>
+    public TimeSpan StorageRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

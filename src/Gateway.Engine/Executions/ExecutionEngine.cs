@@ -28,6 +28,7 @@ public sealed class ExecutionEngine(
     private readonly ConcurrentDictionary<string, RunningExecution> _running = new(StringComparer.Ordinal);
     private readonly DeviceLanes _lanes = new();
     private readonly Lock _admission = new();
+    private readonly CancellationTokenSource _stop = new();
     private int _admitted;
     private volatile bool _stopping;
 
@@ -96,6 +97,7 @@ public sealed class ExecutionEngine(
             _stopping = true;
             executions = _running.Values.ToList();
         }
+        await _stop.CancelAsync();
         executions.ForEach(SafeCancel);
         var all = Task.WhenAll(executions.Select(e => e.Done.Task));
         await all.WaitAsync(options.ShutdownGrace, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -184,10 +186,40 @@ public sealed class ExecutionEngine(
             Kind = execution.Request.Kind,
         };
         // Durable first: a client told COMPLETED must find it in history even after a power cut.
-        await store.RecordFinishedAsync(history, CancellationToken.None);
+        if (!await RecordFinishedAsync(history)) return;
         Retire(execution);
         Advance(execution, final);
         logger.LogInformation("Execution {ExecId} {State} after {Duration} ms", execution.Id, final, history.Duration);
+    }
+
+    /// <summary>
+    /// Writes the end of an execution, waiting out a storage failure (disk full): meanwhile the execution stays
+    /// admitted and in exec/current, so what waits in memory is bounded by <see cref="EngineOptions.MaxConcurrentExecutions"/>.
+    /// At shutdown it tries once more and gives up; the next start records it as interrupted.
+    /// </summary>
+    private async Task<bool> RecordFinishedAsync(HistoryExecution history)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.RecordFinishedAsync(history, CancellationToken.None);
+                if (attempt > 1) logger.LogInformation("Execution {ExecId} reached history after {Attempts} attempts", history.Id, attempt);
+                return true;
+            }
+            catch (StorageUnavailableException ex) when (!_stopping)
+            {
+                if (attempt == 1)
+                    logger.LogWarning("Execution {ExecId} finished but could not be recorded ({Cause}); it stays in exec/current and is retried every {Delay}",
+                        history.Id, ex.Message, options.StorageRetryDelay);
+                await Task.Delay(options.StorageRetryDelay, time, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            catch (StorageUnavailableException ex)
+            {
+                logger.LogError("Execution {ExecId} could not be recorded at shutdown ({Cause}); the next start records it as interrupted", history.Id, ex.Message);
+                return false;
+            }
+        }
     }
 
     private void Advance(RunningExecution execution, ExecutionState next)

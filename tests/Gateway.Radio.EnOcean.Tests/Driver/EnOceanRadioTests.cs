@@ -140,6 +140,56 @@ public class EnOceanRadioTests
     }
 
     [Fact]
+    public async Task The_dim_encoding_is_chosen_at_teach_in_changed_by_setDimEncoding_and_read_back_from_the_stored_state()
+    {
+        await using (var h = await RadioHarness.StartAsync())
+        {
+            await h.Radio.StartPairingAsync(new PairingRequest(TimeSpan.FromMinutes(1), "A5-38-08-Absolute255"), default);
+            var actuator = await h.WaitForAsync<DeviceDiscovered>(d => d.ControllableName == EnOceanKinds.GatewayTaughtActuator);
+            Assert.Contains(actuator.States, st => st.Name == "enocean:DimEncodingState" && st.Value.GetString() == "Absolute255");
+
+            await h.Radio.ExecuteAsync(new RadioCommand(actuator.Address, "setIntensity", [Json(50)]), new Progress(), default);
+            await h.Dongle.WaitForSentAsync(t => IsDim(t) && t.Payload[1] == 0x80 && (t.Payload[3] & 0x04) == 0, TimeSpan.FromSeconds(5));
+
+            await h.Radio.ExecuteAsync(new RadioCommand(actuator.Address, "setDimEncoding", [Json("RelativePercent")]), new Progress(), default);
+            await h.WaitForAsync<StatesReported>(r => r.States.Any(st => st.Name == "enocean:DimEncodingState" && st.Value.GetString() == "RelativePercent"));
+            await h.Radio.ExecuteAsync(new RadioCommand(actuator.Address, "setIntensity", [Json(50)]), new Progress(), default);
+            await h.Dongle.WaitForSentAsync(t => IsDim(t) && t.Payload[1] == 50 && (t.Payload[3] & 0x04) != 0, TimeSpan.FromSeconds(5));
+        }
+
+        var stored = new KnownDevice("FF800001", EnOceanKinds.GatewayTaughtActuator,
+            [Gateway.Core.Model.DeviceState.Of("enocean:EEP", "A5-38-08"), Gateway.Core.Model.DeviceState.Of("enocean:GatewaySenderId", "FF800001")])
+        {
+            States = [Gateway.Core.Model.DeviceState.Of("enocean:DimEncodingState", "Absolute255")],
+        };
+        await using var restarted = await RadioHarness.StartAsync(new RadioStartContext([stored]));
+        await restarted.Radio.ExecuteAsync(new RadioCommand("FF800001", "setIntensity", [Json(100)]), new Progress(), default);
+        await restarted.Dongle.WaitForSentAsync(t => IsDim(t) && t.Payload[1] == 0xFF, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task An_a53808_actuator_taught_without_a_choice_dims_in_eltako_percent()
+    {
+        await using var h = await RadioHarness.StartAsync();
+        await h.Radio.StartPairingAsync(new PairingRequest(TimeSpan.FromMinutes(1), "A5-38-08"), default);
+        var actuator = await h.WaitForAsync<DeviceDiscovered>(d => d.ControllableName == EnOceanKinds.GatewayTaughtActuator);
+        Assert.Contains(actuator.States, st => st.Name == "enocean:DimEncodingState" && st.Value.GetString() == "AbsolutePercent");
+        await h.Radio.ExecuteAsync(new RadioCommand(actuator.Address, "setIntensity", [Json(100)]), new Progress(), default);
+        var dim = await h.Dongle.WaitForSentAsync(IsDim, TimeSpan.FromSeconds(5));
+        Assert.Equal("02640009", Hex.Of(dim.Payload));
+        await Assert.ThrowsAsync<ArgumentException>(() => h.Radio.StartPairingAsync(new PairingRequest(TimeSpan.FromMinutes(1), "A5-02-05-Absolute255"), default));
+    }
+
+    private static bool IsDim(Erp1Telegram t) => t.Rorg == Rorg.Bs4 && t.Payload[0] == A53808.CommandDimming;
+
+    private static System.Text.Json.JsonElement Json<T>(T value) => value switch
+    {
+        int i => System.Text.Json.JsonSerializer.SerializeToElement(i),
+        string text => System.Text.Json.JsonSerializer.SerializeToElement(text),
+        _ => throw new ArgumentException("int or string"),
+    };
+
+    [Fact]
     public async Task Garbage_and_frames_split_byte_by_byte_are_survived()
     {
         await using var h = await RadioHarness.StartAsync(new RadioStartContext([Known(Sensor, "A5-02-05")]));
