@@ -118,11 +118,5 @@ public sealed class DaemonProcess : IAsyncDisposable
         return process;
     }
 
-    private static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(GatewaydBinary.DaemonDll());
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        return info;
-    }
+    private static ProcessStartInfo StartInfo(IEnumerable<string> arguments) => GatewaydBinary.StartInfo(arguments);
 }
