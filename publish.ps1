@@ -106,7 +106,7 @@ try {
             throw "$publishDir/gatewayd is missing"
         }
         New-Item -ItemType Directory -Force -Path $symbolsDir | Out-Null
-        Get-ChildItem $publishDir -Filter '*.dbg' | Move-Item -Destination $symbolsDir
+        Get-ChildItem $publishDir -File | Where-Object { $_.Extension -in '.dbg', '.pdb' } | Move-Item -Destination $symbolsDir
         Test-Smoke $rid $publishDir
 
         $stageRoot = Join-Path $artifacts "stage/$rid"

@@ -96,7 +96,7 @@ for rid in "${rids[@]}"; do
         exit 1
     fi
     mkdir -p "$symbols_dir"
-    find "$publish_dir" -maxdepth 1 -name '*.dbg' -exec mv -t "$symbols_dir" {} +
+    find "$publish_dir" -maxdepth 1 \( -name '*.dbg' -o -name '*.pdb' \) -exec mv -t "$symbols_dir" {} +
     smoke_test "$rid" "$publish_dir"
 
     stage_root="$artifacts/stage/$rid"

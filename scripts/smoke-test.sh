@@ -60,5 +60,5 @@ until (( devices >= 13 )); do
     (( devices >= 13 )) || sleep 0.5
 done
 echo "setup/devices: $devices devices"
-grep -q "Gateway" "$data"/logs/gatewayd-*.log || fail "no log file with the daemon's log lines in $data/logs"
+grep -qE " ready in [0-9]+ ms" "$data"/logs/gatewayd-*.log || fail "no log file with the daemon's log lines in $data/logs"
 echo "smoke test passed: $binary${emulator[*]:+ (under ${emulator[*]})}"
