@@ -27,7 +27,7 @@ trap 'rm -rf "$results"' EXIT
 
 dotnet build Gateway.sln -c Release -nologo -v quiet
 
-# The NativeAOT binary compiles (about two minutes of mostly one core) while the JIT tests run.
+# The NativeAOT binary compiles while the JIT tests run (the IL compiler works mostly on one core).
 aot_binary="$PWD/artifacts/test/linux-x64/gatewayd"
 aot_publish_log="$results/aot-publish.log"
 aot_pid=""
