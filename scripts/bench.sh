@@ -2,12 +2,14 @@
 # Benchmarks the local API of a Release build of gatewayd with wrk and records the results in docs/benchmarks.md.
 #
 #   ./scripts/bench.sh
+#   GATEWAYD_BINARY=artifacts/publish/linux-x64/gatewayd ./scripts/bench.sh   # the NativeAOT binary instead
 #
 # Starts a throw-away daemon (temp data directory, simulated home of 200 devices, HTTPS on a free loopback port),
 # measures time to ready and resident memory, then runs wrk against GET /setup/devices, the constant-bytes
 # baseline GET /gatewayd/bench/static-devices, and POST /exec/apply. Takes about two minutes.
 # Environment: DURATION (default 15s), THREADS (2), CONNECTIONS (32), WARMUP (10s per GET route),
-# BENCH_OUTPUT (default docs/benchmarks.md; empty to skip writing).
+# BENCH_OUTPUT (default docs/benchmarks.md; empty to skip writing), GATEWAYD_BINARY (a published gatewayd to measure
+# instead of `dotnet gatewayd.dll`; its results go to their own block, bench:local-api-aot).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,6 +23,17 @@ HOME_SIZE=200
 OUTPUT="${BENCH_OUTPUT-docs/benchmarks.md}"
 API=/enduser-mobile-web/1/enduserAPI
 DLL="$ROOT/src/Gateway.Daemon/bin/Release/net10.0/gatewayd.dll"
+BINARY="${GATEWAYD_BINARY:-}"
+if [ -n "$BINARY" ]; then
+  BINARY="$(realpath "$BINARY")"
+  DAEMON=("$BINARY")
+  DAEMON_SHOWN="${BINARY#"$ROOT"/}"
+  BLOCK=local-api-aot
+else
+  DAEMON=(dotnet "$DLL")
+  DAEMON_SHOWN="dotnet src/Gateway.Daemon/bin/Release/net10.0/gatewayd.dll"
+  BLOCK=local-api
+fi
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'bench.sh: %s\n' "$*" >&2; exit 1; }
@@ -34,9 +47,13 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 command -v curl >/dev/null 2>&1 || die "curl is needed"
 
-log "building gatewayd (Release)"
-dotnet build src/Gateway.Daemon -c Release -nologo -v quiet >&2
-[ -f "$DLL" ] || die "build output not found at $DLL"
+if [ -n "$BINARY" ]; then
+  [ -x "$BINARY" ] || die "GATEWAYD_BINARY $BINARY is not an executable file"
+else
+  log "building gatewayd (Release)"
+  dotnet build src/Gateway.Daemon -c Release -nologo -v quiet >&2
+  [ -f "$DLL" ] || die "build output not found at $DLL"
+fi
 
 free_port() {
   if command -v python3 >/dev/null 2>&1; then
@@ -70,7 +87,7 @@ PORT="$(free_port)"
 BASE="https://127.0.0.1:$PORT"
 
 log "creating a token"
-TOKEN="$(dotnet "$DLL" token create --label bench "--Gateway:DataDirectory=$DATA")"
+TOKEN="$("${DAEMON[@]}" token create --label bench "--Gateway:DataDirectory=$DATA")"
 [ -n "$TOKEN" ] || die "token create printed nothing"
 AUTH="Authorization: Bearer $TOKEN"
 
@@ -95,7 +112,7 @@ IDLE_BEFORE="$(cpu_idle_percent)"
 
 log "starting gatewayd on port $PORT"
 START_US="${EPOCHREALTIME/./}"
-dotnet "$DLL" "${DAEMON_ARGS[@]}" >"$DAEMON_LOG" 2>&1 &
+"${DAEMON[@]}" "${DAEMON_ARGS[@]}" >"$DAEMON_LOG" 2>&1 &
 PID=$!
 
 READY_MS=""
@@ -216,30 +233,30 @@ TABLE="$(
 SDK_VERSION="$(dotnet --version)"
 RUN_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')"
 SECTION="$(
-  echo "<!-- bench:local-api:start (written by scripts/bench.sh; edits inside are overwritten) -->"
+  echo "<!-- bench:$BLOCK:start (written by scripts/bench.sh; edits inside are overwritten) -->"
   echo "Run on $RUN_DATE; machine: $(nproc) CPUs, $(uname -m), .NET SDK $SDK_VERSION; CPUs ${IDLE_BEFORE} % idle just before the run."
   echo
   echo '```sh'
-  echo "./scripts/bench.sh"
+  echo "${BINARY:+GATEWAYD_BINARY=$DAEMON_SHOWN }./scripts/bench.sh"
   echo "# daemon:"
-  echo "dotnet src/Gateway.Daemon/bin/Release/net10.0/gatewayd.dll ${DAEMON_ARGS[*]/#--Gateway:DataDirectory=*/--Gateway:DataDirectory=<temp dir>}"
+  echo "$DAEMON_SHOWN ${DAEMON_ARGS[*]/#--Gateway:DataDirectory=*/--Gateway:DataDirectory=<temp dir>}"
   echo "# load, one run per request above:"
   echo "$WRK_CMD https://127.0.0.1:$PORT<path>   # exec/apply adds: -s scripts/bench/exec-apply.lua"
   echo '```'
   echo
   echo "$TABLE"
-  echo "<!-- bench:local-api:end -->"
+  echo "<!-- bench:$BLOCK:end -->"
 )"
 
 printf '\n%s\n' "$TABLE"
 
 if [ -n "$OUTPUT" ]; then
   mkdir -p "$(dirname "$OUTPUT")"
-  if [ -f "$OUTPUT" ] && grep -q '<!-- bench:local-api:start' "$OUTPUT"; then
+  if [ -f "$OUTPUT" ] && grep -q "<!-- bench:$BLOCK:start" "$OUTPUT"; then
     # Replace the previous results, keep everything around them.
-    SECTION="$SECTION" awk '
-      /<!-- bench:local-api:start/ { print ENVIRON["SECTION"]; skip = 1; next }
-      /<!-- bench:local-api:end -->/ { skip = 0; next }
+    SECTION="$SECTION" START="<!-- bench:$BLOCK:start" END="<!-- bench:$BLOCK:end -->" awk '
+      index($0, ENVIRON["START"]) == 1 { print ENVIRON["SECTION"]; skip = 1; next }
+      index($0, ENVIRON["END"]) == 1 { skip = 0; next }
       !skip { print }
     ' "$OUTPUT" >"$OUTPUT.tmp"
     mv "$OUTPUT.tmp" "$OUTPUT"

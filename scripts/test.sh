@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the repository on a fresh machine: installs the system packages the tests use, builds,
-# runs all test projects, and ends with one line "tests: N passed, M failed".
+# runs all test projects, runs the integration tests again against the NativeAOT binary, and ends with one line
+# "tests: N passed, M failed".
+# AOT_TESTS=0 skips the NativeAOT stage (e.g. for a quick run while developing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,12 +27,39 @@ trap 'rm -rf "$results"' EXIT
 
 dotnet build Gateway.sln -c Release -nologo -v quiet
 
+# The NativeAOT binary compiles while the JIT tests run (the IL compiler works mostly on one core).
+aot_binary="$PWD/artifacts/test/linux-x64/gatewayd"
+aot_publish_log="$results/aot-publish.log"
+aot_pid=""
+if [ "${AOT_TESTS:-1}" != 0 ]; then
+  aot_started=$SECONDS
+  dotnet publish src/Gateway.Daemon -c Release -r linux-x64 -p:PublishAot=true -nologo \
+    -o "$(dirname "$aot_binary")" >"$aot_publish_log" 2>&1 &
+  aot_pid=$!
+fi
+
 status=0
 for project in tests/*.Tests/*.csproj; do
   name="$(basename "$project" .csproj)"
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=${name}.trx" --results-directory "$results/$name" || status=$?
 done
+
+# The integration tests (API, automation, persistence, logging) again, against the published AOT binary, so that
+# a feature broken only by trimming or AOT compilation fails here.
+if [ -n "$aot_pid" ]; then
+  if wait "$aot_pid"; then
+    echo "NativeAOT publish took $((SECONDS - aot_started)) s (its wall time overlapped the JIT tests)"
+    aot_tests_started=$SECONDS
+    GATEWAYD_BINARY="$aot_binary" dotnet test tests/Gateway.Integration.Tests -c Release --no-build -nologo \
+      --logger "trx;LogFileName=Gateway.Integration.Tests.Aot.trx" --results-directory "$results/aot" || status=$?
+    echo "integration tests against the NativeAOT binary took $((SECONDS - aot_tests_started)) s"
+  else
+    cat "$aot_publish_log" >&2
+    echo "NativeAOT publish failed" >&2
+    status=1
+  fi
+fi
 
 # Sum the counters of every project's .trx file.
 read -r passed failed < <(

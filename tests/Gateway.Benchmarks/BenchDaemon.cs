@@ -6,10 +6,10 @@ using Gateway.TestSupport;
 namespace Gateway.Benchmarks;
 
 /// <summary>
-/// gatewayd as its own process (<c>dotnet gatewayd.dll</c>, the build of the benchmark's configuration), configured
-/// through <c>Gateway__…</c> environment variables as DaemonProcess does with switches: HTTPS on a random loopback
-/// port, a throw-away data directory, simulated radios without spontaneous sensor reports. It can be stopped and
-/// started again on the same data directory and port.
+/// gatewayd as its own process (<c>dotnet gatewayd.dll</c> of the benchmark's configuration, or the published binary
+/// named by GATEWAYD_BINARY), configured through <c>Gateway__…</c> environment variables as DaemonProcess does with
+/// switches: HTTPS on a random loopback port, a throw-away data directory, simulated radios without spontaneous sensor
+/// reports. It can be stopped and started again on the same data directory and port.
 /// </summary>
 internal sealed class BenchDaemon : IAsyncDisposable
 {
@@ -145,9 +145,7 @@ internal sealed class BenchDaemon : IAsyncDisposable
 
     private ProcessStartInfo StartInfo(params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(GatewaydBinary.DaemonDll());
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        var info = GatewaydBinary.StartInfo(arguments);
         info.Environment["Gateway__DataDirectory"] = _data;
         info.Environment["Gateway__Api__HttpsPort"] = _port.ToString(CultureInfo.InvariantCulture);
         info.Environment["Gateway__Api__BindAddress"] = "127.0.0.1";

@@ -147,22 +147,16 @@ public sealed class DaemonProcess : IAsyncDisposable
 
     private static ProcessStartInfo ShellStartInfo(string umask, IEnumerable<string> arguments)
     {
-        // sh -c 'umask 022; exec "$@"' sh dotnet gatewayd.dll ARGS: the daemon inherits the umask, nothing is quoted by hand.
+        // sh -c 'umask 022; exec "$@"' sh <daemon> ARGS: the daemon inherits the umask, nothing is quoted by hand.
+        var daemon = GatewaydBinary.StartInfo(arguments);
         var info = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add($"umask {umask}; exec \"$@\"");
         info.ArgumentList.Add("sh");
-        info.ArgumentList.Add("dotnet");
-        info.ArgumentList.Add(GatewaydBinary.DaemonDll());
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        info.ArgumentList.Add(daemon.FileName);
+        foreach (var argument in daemon.ArgumentList) info.ArgumentList.Add(argument);
         return info;
     }
 
-    private static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(GatewaydBinary.DaemonDll());
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        return info;
-    }
+    private static ProcessStartInfo StartInfo(IEnumerable<string> arguments) => GatewaydBinary.StartInfo(arguments);
 }

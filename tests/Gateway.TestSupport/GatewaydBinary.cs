@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
@@ -7,6 +8,35 @@ namespace Gateway.TestSupport;
 /// <summary>What every harness that runs gatewayd as its own process needs: the built daemon, a free port, a pinned client.</summary>
 public static class GatewaydBinary
 {
+    /// <summary>
+    /// Names a published gatewayd executable (e.g. the NativeAOT binary from <c>scripts/publish.sh</c>) to run instead of
+    /// <c>dotnet gatewayd.dll</c> from the build output.
+    /// </summary>
+    public const string BinaryVariable = "GATEWAYD_BINARY";
+
+    /// <summary>
+    /// How to start gatewayd with <paramref name="arguments"/>: the executable named by <see cref="BinaryVariable"/>
+    /// when it is set, otherwise <c>dotnet gatewayd.dll</c> of the build in the calling assembly's configuration.
+    /// Output is redirected.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    {
+        var published = PublishedBinary();
+        var info = new ProcessStartInfo(published ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (published is null) info.ArgumentList.Add(DaemonDll());
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        return info;
+    }
+
+    /// <summary>The executable named by <see cref="BinaryVariable"/> as a full path, or null when the variable is unset or empty.</summary>
+    public static string? PublishedBinary()
+    {
+        var configured = Environment.GetEnvironmentVariable(BinaryVariable);
+        if (string.IsNullOrWhiteSpace(configured)) return null;
+        var path = Path.GetFullPath(configured);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{BinaryVariable} names no file", path);
+    }
+
     /// <summary>The daemon built in the same configuration as the calling assembly, found from the solution root.</summary>
     public static string DaemonDll()
     {
