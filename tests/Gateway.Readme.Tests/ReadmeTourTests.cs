@@ -67,19 +67,28 @@ public sealed class ReadmeTourTests
     }
 
     /// <summary>
-    /// A new directory that looks like a fresh clone to the commands (src, the build files, no data directory),
-    /// sharing the sources with this repository through symbolic links so nothing is copied.
+    /// A new directory laid out as a fresh clone: the sources, the build files and the documents, copied without any
+    /// build output, so `dotnet run` restores and builds there on its own (sharing no obj folder with other builds).
     /// </summary>
     private static string FreshCloneLayout()
     {
         var clone = Directory.CreateTempSubdirectory("gatewayd-tour-").FullName;
-        foreach (var name in new[] { "src", "Directory.Build.props", "global.json", "README.md", "docs" })
-        {
-            var target = Path.Combine(Root, name);
-            if (Directory.Exists(target)) Directory.CreateSymbolicLink(Path.Combine(clone, name), target);
-            else if (File.Exists(target)) File.CreateSymbolicLink(Path.Combine(clone, name), target);
-        }
+        foreach (var name in new[] { "src", "docs" }) CopyTree(Path.Combine(Root, name), Path.Combine(clone, name));
+        foreach (var name in new[] { "Directory.Build.props", "global.json", "README.md", "Gateway.sln" })
+            if (File.Exists(Path.Combine(Root, name))) File.Copy(Path.Combine(Root, name), Path.Combine(clone, name));
         return clone;
+    }
+
+    private static void CopyTree(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        foreach (var directory in Directory.EnumerateDirectories(source))
+        {
+            var name = Path.GetFileName(directory);
+            if (name is "bin" or "obj" or "data" or "artifacts") continue;
+            CopyTree(directory, Path.Combine(target, name));
+        }
     }
 
     private static Process StartShell(string directory, string command)
