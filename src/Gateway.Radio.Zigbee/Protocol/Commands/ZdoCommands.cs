@@ -6,6 +6,7 @@ namespace Gateway.Radio.Zigbee.Protocol.Commands;
 public static class ZdoCommands
 {
     public const byte MgmtPermitJoinReqId = 0x36;
+    public const byte MgmtPermitJoinRspId = 0xB6;
     public const byte StartupFromAppId = 0x40;
     public const byte StateChangeIndId = 0xC0;
     public const byte EndDeviceAnnceIndId = 0xC1;
