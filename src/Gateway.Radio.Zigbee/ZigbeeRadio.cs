@@ -34,7 +34,8 @@ public sealed class ZigbeeRadio : IRadio
     private ITimer? _pairingTimer;
     private volatile ZnpSession? _ready;
     private volatile ZnpStartupResult? _startup;
-    private long _startups, _startupFailures, _announcements, _permitJoins;
+    private volatile CancellationTokenSource? _sessionStop;
+    private long _wedgedRestarts, _startups, _startupFailures, _announcements, _permitJoins;
 
     public ZigbeeRadio(ZigbeeRadioOptions options, TimeProvider time, ILogger<ZigbeeRadio> logger, Func<IByteTransport>? createTransport = null)
     {
@@ -108,6 +109,7 @@ public sealed class ZigbeeRadio : IRadio
             ["announcements"] = Interlocked.Read(ref _announcements),
             ["announcedDevices"] = _announced.Count,
             ["permitJoins"] = Interlocked.Read(ref _permitJoins),
+            ["wedgedRestarts"] = Interlocked.Read(ref _wedgedRestarts),
             ["connects"] = _link?.Connects ?? 0,
             ["disconnects"] = _link?.Disconnects ?? 0,
             ["openFailures"] = _link?.OpenFailures ?? 0,
@@ -119,9 +121,39 @@ public sealed class ZigbeeRadio : IRadio
 
     private async Task PermitJoinAsync(ZnpSession session, byte seconds, CancellationToken cancellationToken)
     {
-        var status = SysCommands.StatusOf(await session.RequestAsync(ZdoCommands.PermitJoin(seconds), cancellationToken));
+        MtFrame answer;
+        try
+        {
+            answer = await session.RequestAsync(ZdoCommands.PermitJoin(seconds), cancellationToken);
+        }
+        catch (ZnpTimeoutException)
+        {
+            RestartWedged(session);
+            throw;
+        }
+        var status = SysCommands.StatusOf(answer);
         if (status != MtStatus.Success) throw new InvalidOperationException($"the coordinator refused permit-join (status {status})");
         Interlocked.Increment(ref _permitJoins);
+    }
+
+    /// <summary>
+    /// A coordinator that stops answering is wedged: the connection is ended, and the next one resets the coordinator
+    /// and resumes its network (it stays in the coordinator's NV, so nothing is formed again).
+    /// </summary>
+    private void RestartWedged(ZnpSession session)
+    {
+        if (_ready != session || _sessionStop is not { } stop) return;
+        _logger.LogWarning("Zigbee coordinator on {Port} stopped answering; reconnecting to reset it", session.Name);
+        Interlocked.Increment(ref _wedgedRestarts);
+        _ready = null;
+        try
+        {
+            stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session ended by itself meanwhile.
+        }
     }
 
     private void ClosePairing(bool timedOut)
@@ -138,9 +170,10 @@ public sealed class ZigbeeRadio : IRadio
     /// <summary>One connection: start the coordinator up, then serve it until the link drops or a start-up step fails.</summary>
     private async Task RunSessionAsync(IByteTransport transport, CancellationToken cancellationToken)
     {
-        var session = new ZnpSession(transport, _counters, _time);
+        var session = new ZnpSession(transport, _counters, _time) { SrspTimeout = TimeSpan.FromSeconds(_options.SrspTimeoutSeconds) };
         using var subscription = session.Subscribe(OnIndication);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _sessionStop = stop;
         var reading = session.RunAsync(stop.Token);
         try
         {
@@ -157,9 +190,14 @@ public sealed class ZigbeeRadio : IRadio
             _ready = session;
             await reading;
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Ended on purpose (a wedged coordinator): the link reconnects and starts it up again.
+        }
         finally
         {
             _ready = null;
+            _sessionStop = null;
             await stop.CancelAsync();
             await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
@@ -173,7 +211,7 @@ public sealed class ZigbeeRadio : IRadio
             _announced[announcement.IeeeAddress] = announcement.NetworkAddress;
             _logger.LogInformation("Zigbee device {Ieee:X16} announced at 0x{Network:X4}", announcement.IeeeAddress, announcement.NetworkAddress);
         }
-        else if (ZdoCommands.ParseStateChange(frame) is { } state && _ready is not null && state != DeviceState.Coordinator)
+        else if (ZdoCommands.ParseStateChange(frame) is { } state && _ready is not null && state != ZdoState.Coordinator)
         {
             _logger.LogWarning("Zigbee coordinator left the coordinator state: {State}", state);
         }

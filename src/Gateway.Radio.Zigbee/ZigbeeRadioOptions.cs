@@ -17,4 +17,7 @@ public sealed class ZigbeeRadioOptions
 
     /// <summary>How long the coordinator may take to report the coordinator state after ZDO_STARTUP_FROM_APP.</summary>
     public double StartupTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How long the coordinator may take to answer a synchronous request; past it the link is reset and restarted.</summary>
+    public double SrspTimeoutSeconds { get; set; } = 6;
 }

@@ -54,7 +54,7 @@ public sealed class ZnpStartup(ZnpSession session, ZigbeeRadioOptions options, I
         var register = await session.RequestAsync(AfCommands.Register(GatewayEndpoint, AfCommands.HomeAutomationProfile, ConfigurationToolDeviceId, 0, [], []), cancellationToken);
         if (SysCommands.StatusOf(register) is not (MtStatus.Success or 0xB8)) throw new InvalidDataException($"AF_REGISTER failed with status {SysCommands.StatusOf(register)}");
 
-        var coordinator = session.WaitForAsync(f => ZdoCommands.ParseStateChange(f) == DeviceState.Coordinator, "coordinator state (ZDO_STATE_CHANGE_IND 9)",
+        var coordinator = session.WaitForAsync(f => ZdoCommands.ParseStateChange(f) == ZdoState.Coordinator, "coordinator state (ZDO_STATE_CHANGE_IND 9)",
             TimeSpan.FromSeconds(options.StartupTimeoutSeconds), cancellationToken);
         var started = ZdoCommands.ParseStartupResult(await session.RequestAsync(ZdoCommands.StartupFromApp(), cancellationToken))
             ?? throw new InvalidDataException("malformed ZDO_STARTUP_FROM_APP answer");

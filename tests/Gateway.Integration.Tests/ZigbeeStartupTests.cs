@@ -17,9 +17,9 @@ public class ZigbeeStartupTests
         await using var daemon = await DaemonProcess.StartAsync(DaemonProcess.NewDataDirectory(), $"--Gateway:Radios:Zigbee:Port={pty.PathA}", "--Gateway:Radios:Zigbee:Channel=20");
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(coordinator.State == DeviceState.Coordinator && coordinator.RegisteredEndpoints.Count == 1) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        while (!(coordinator.State == ZdoState.Coordinator && coordinator.RegisteredEndpoints.Count == 1) && DateTime.UtcNow < deadline) await Task.Delay(50);
 
-        Assert.Equal(DeviceState.Coordinator, coordinator.State);
+        Assert.Equal(ZdoState.Coordinator, coordinator.State);
         Assert.Equal([ZnpStartup.GatewayEndpoint], coordinator.RegisteredEndpoints);
         Assert.True(coordinator.Formed);
         Assert.Equal(BitConverter.GetBytes(1u << 20), coordinator.NvItem(NvIds.ChannelList));

@@ -39,7 +39,7 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
 
     public ulong IeeeAddress => ieeeAddress;
 
-    public DeviceState State { get; private set; } = DeviceState.Hold;
+    public ZdoState State { get; private set; } = ZdoState.Hold;
 
     /// <summary>True once a network exists (formed by an earlier start-up, or given as formed).</summary>
     public bool Formed { get; private set; } = formed;
@@ -91,7 +91,7 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
     /// <summary>A device joins through the open network and announces itself; false when the network is closed.</summary>
     public async Task<bool> JoinAsync(ulong deviceIeee, ushort networkAddress, byte capabilities = 0x80)
     {
-        if (!PermittingJoins || State != DeviceState.Coordinator) return false;
+        if (!PermittingJoins || State != ZdoState.Coordinator) return false;
         await EmitAsync(new EndDeviceAnnouncement(networkAddress, networkAddress, deviceIeee, capabilities).ToFrame());
         return true;
     }
@@ -213,10 +213,10 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
             Formed = true;
         }
         await Task.Delay(StateStep);
-        State = DeviceState.CoordinatorStarting;
+        State = ZdoState.CoordinatorStarting;
         await EmitAsync(ZdoCommands.StateChange(State));
         await Task.Delay(StateStep);
-        State = DeviceState.Coordinator;
+        State = ZdoState.Coordinator;
         await EmitAsync(ZdoCommands.StateChange(State));
     }
 
@@ -232,7 +232,7 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
     private async Task ResetAsync()
     {
         Resets++;
-        State = DeviceState.Hold;
+        State = ZdoState.Hold;
         _endpoints.Clear();
         Interlocked.Exchange(ref _permitJoinUntilTicks, 0);
         await Task.Delay(StateStep);

@@ -79,12 +79,12 @@ public class StartupCommandTests
     public void Device_info_round_trips_with_children()
     {
         Assert.Equal(Hex.Bytes("FE 00 27 00 27"), UtilCommands.GetDeviceInfo().Encode());
-        var info = new DeviceInfo(MtStatus.Success, 0x00124B0018ED3A6Bul, 0x0000, 0x07, DeviceState.Coordinator, [0x2F2A, 0x5F67]);
+        var info = new DeviceInfo(MtStatus.Success, 0x00124B0018ED3A6Bul, 0x0000, 0x07, ZdoState.Coordinator, [0x2F2A, 0x5F67]);
         var frame = info.ToFrame();
         Assert.Equal(Hex.Bytes("00 6B 3A ED 18 00 4B 12 00 00 00 07 09 02 2A 2F 67 5F"), frame.Data);
         var parsed = DeviceInfo.TryParse(frame);
         Assert.Equal(info.IeeeAddress, parsed!.IeeeAddress);
-        Assert.Equal(DeviceState.Coordinator, parsed.State);
+        Assert.Equal(ZdoState.Coordinator, parsed.State);
         Assert.Equal(new ushort[] { 0x2F2A, 0x5F67 }, parsed.AssociatedDevices);
     }
 
@@ -153,7 +153,7 @@ public class StartupCommandTests
     [Fact]
     public void State_change_to_coordinator_decodes()
     {
-        Assert.Equal(DeviceState.Coordinator, ZdoCommands.ParseStateChange(Decode("FE 01 45 C0 09 8D")));
+        Assert.Equal(ZdoState.Coordinator, ZdoCommands.ParseStateChange(Decode("FE 01 45 C0 09 8D")));
         Assert.Null(ZdoCommands.ParseStateChange(Decode("FE 00 21 01 20")));
     }
 

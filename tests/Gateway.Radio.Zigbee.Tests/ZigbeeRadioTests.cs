@@ -34,7 +34,7 @@ public class ZigbeeRadioTests
         Assert.Equal(formed.NetworkKey, simulator.NvItem(NvIds.PreconfiguredKey)!);
         Assert.Equal([ZnpStartup.ConfiguredMarker], simulator.NvItem(NvIds.HasConfiguredZStack3)!);
         Assert.Equal([ZnpStartup.GatewayEndpoint], simulator.RegisteredEndpoints);
-        Assert.Equal(DeviceState.Coordinator, simulator.State);
+        Assert.Equal(ZdoState.Coordinator, simulator.State);
         Assert.Equal(1, simulator.Resets);
         var diagnostics = radio.GetDiagnostics();
         Assert.True(diagnostics.Running);
@@ -76,6 +76,27 @@ public class ZigbeeRadioTests
     }
 
     [Fact]
+    public async Task A_coordinator_that_stops_answering_is_reset_and_its_network_resumed_on_a_new_connection()
+    {
+        await using var harness = await TcpHarness.StartAsync(formed: true, srspTimeoutSeconds: 0.3);
+        await WaitUntilAsync(() => harness.Radio.Ready);
+        var wedged = harness.Simulator!;
+        wedged.Silent = true;
+
+        await Assert.ThrowsAsync<ZnpTimeoutException>(() => harness.Radio.StartPairingAsync(new PairingRequest(TimeSpan.FromSeconds(60), null), CancellationToken.None));
+        await WaitUntilAsync(() => harness.Connections == 2 && harness.Radio.Ready);
+
+        var fresh = harness.Simulator!;
+        Assert.NotSame(wedged, fresh);
+        Assert.Equal(1, fresh.Resets);
+        Assert.Equal(StartupResult.RestoredNetworkState, harness.Radio.Startup!.Startup);
+        var counters = harness.Radio.GetDiagnostics().Counters;
+        Assert.Equal(1, counters["wedgedRestarts"]);
+        Assert.Equal(1, counters["srspTimeouts"]);
+        Assert.Equal(2, counters["startups"]);
+    }
+
+    [Fact]
     public async Task Pairing_before_the_coordinator_is_ready_is_refused()
     {
         await using var radio = new ZigbeeRadio(new ZigbeeRadioOptions { Port = "tcp://127.0.0.1:1" }, TimeProvider.System, NullLogger<ZigbeeRadio>.Instance);
@@ -101,38 +122,49 @@ public class ZigbeeRadioTests
         }
     }
 
-    /// <summary>A radio pointed at tcp://127.0.0.1:PORT where a simulated coordinator takes the connection.</summary>
+    /// <summary>A radio pointed at tcp://127.0.0.1:PORT where each connection is taken by a simulated coordinator.</summary>
     private sealed class TcpHarness : IAsyncDisposable
     {
         private readonly TcpListener _listener;
         private readonly Task _accepting;
-        private TcpClient? _client;
+        private readonly List<(TcpClient Client, ZnpCoordinatorSimulator Simulator)> _connections = [];
 
-        private TcpHarness(bool formed)
+        private TcpHarness(bool formed, double srspTimeoutSeconds)
         {
             _listener = new TcpListener(IPAddress.Loopback, 0);
             _listener.Start();
             var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            Radio = new ZigbeeRadio(new ZigbeeRadioOptions { Port = $"tcp://127.0.0.1:{port}" }, TimeProvider.System, NullLogger<ZigbeeRadio>.Instance);
+            var options = new ZigbeeRadioOptions { Port = $"tcp://127.0.0.1:{port}", SrspTimeoutSeconds = srspTimeoutSeconds };
+            Radio = new ZigbeeRadio(options, TimeProvider.System, NullLogger<ZigbeeRadio>.Instance);
             _accepting = AcceptAsync(formed);
         }
 
         public ZigbeeRadio Radio { get; }
+
+        /// <summary>The coordinator on the latest connection.</summary>
         public ZnpCoordinatorSimulator? Simulator { get; private set; }
 
-        public static async Task<TcpHarness> StartAsync(bool formed)
+        public int Connections { get; private set; }
+
+        public static async Task<TcpHarness> StartAsync(bool formed, double srspTimeoutSeconds = 6)
         {
-            var harness = new TcpHarness(formed);
+            var harness = new TcpHarness(formed, srspTimeoutSeconds);
             await harness.Radio.StartAsync(RadioStartContext.Empty, CancellationToken.None);
             return harness;
         }
 
+        /// <summary>A later connection reaches the same coordinator, whose network survived in its NV.</summary>
         private async Task AcceptAsync(bool formed)
         {
-            _client = await _listener.AcceptTcpClientAsync();
-            var simulator = new ZnpCoordinatorSimulator(new StreamTransport(_client.GetStream(), "tcp"), formed: formed);
-            await simulator.StartAsync(CancellationToken.None);
-            Simulator = simulator;
+            while (true)
+            {
+                var client = await _listener.AcceptTcpClientAsync();
+                var simulator = new ZnpCoordinatorSimulator(new StreamTransport(client.GetStream(), "tcp"), formed: formed || Connections > 0);
+                lock (_connections) _connections.Add((client, simulator));
+                Simulator = simulator;
+                Connections++;
+                await simulator.StartAsync(CancellationToken.None);
+            }
         }
 
         public async ValueTask DisposeAsync()
@@ -140,8 +172,11 @@ public class ZigbeeRadioTests
             await Radio.DisposeAsync();
             _listener.Stop();
             await _accepting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (Simulator is not null) await Simulator.DisposeAsync();
-            _client?.Dispose();
+            foreach (var (client, simulator) in _connections)
+            {
+                await simulator.DisposeAsync();
+                client.Dispose();
+            }
         }
     }
 }

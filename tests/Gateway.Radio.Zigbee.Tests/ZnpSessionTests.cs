@@ -36,13 +36,13 @@ public class ZnpSessionTests
     public async Task Startup_reports_the_coordinator_state_to_subscribers()
     {
         await using var link = await Link.OverTcpAsync();
-        var states = new List<DeviceState>();
+        var states = new List<ZdoState>();
         using var _ = link.Session.Subscribe(f => { if (ZdoCommands.ParseStateChange(f) is { } s) lock (states) states.Add(s); });
-        var coordinator = link.Session.WaitForAsync(f => ZdoCommands.ParseStateChange(f) == DeviceState.Coordinator, "coordinator state", Patience, link.Cancel);
+        var coordinator = link.Session.WaitForAsync(f => ZdoCommands.ParseStateChange(f) == ZdoState.Coordinator, "coordinator state", Patience, link.Cancel);
         var result = ZdoCommands.ParseStartupResult(await link.Session.RequestAsync(ZdoCommands.StartupFromApp(), link.Cancel));
         Assert.Equal(StartupResult.NewNetworkState, result);
         await coordinator;
-        lock (states) Assert.Equal([DeviceState.CoordinatorStarting, DeviceState.Coordinator], states);
+        lock (states) Assert.Equal([ZdoState.CoordinatorStarting, ZdoState.Coordinator], states);
         Assert.True(link.Simulator.Formed);
     }
 

@@ -4,7 +4,7 @@ using Gateway.Radio.Zigbee.Protocol.Mt;
 namespace Gateway.Radio.Zigbee.Protocol.Commands;
 
 /// <summary>UTIL_GET_DEVICE_INFO SRSP: the coordinator's own IEEE and network address, its state and its direct children.</summary>
-public sealed record DeviceInfo(byte Status, ulong IeeeAddress, ushort NetworkAddress, byte DeviceTypes, DeviceState State, IReadOnlyList<ushort> AssociatedDevices)
+public sealed record DeviceInfo(byte Status, ulong IeeeAddress, ushort NetworkAddress, byte DeviceTypes, ZdoState State, IReadOnlyList<ushort> AssociatedDevices)
 {
     public static DeviceInfo? TryParse(MtFrame frame)
     {
@@ -13,7 +13,7 @@ public sealed record DeviceInfo(byte Status, ulong IeeeAddress, ushort NetworkAd
         var count = Math.Min((int)d[13], (d.Length - 14) / 2);
         var children = new ushort[count];
         for (var i = 0; i < count; i++) children[i] = BinaryPrimitives.ReadUInt16LittleEndian(d[(14 + 2 * i)..]);
-        return new DeviceInfo(d[0], BinaryPrimitives.ReadUInt64LittleEndian(d[1..]), BinaryPrimitives.ReadUInt16LittleEndian(d[9..]), d[11], (DeviceState)d[12], children);
+        return new DeviceInfo(d[0], BinaryPrimitives.ReadUInt64LittleEndian(d[1..]), BinaryPrimitives.ReadUInt16LittleEndian(d[9..]), d[11], (ZdoState)d[12], children);
     }
 
     public MtFrame ToFrame()

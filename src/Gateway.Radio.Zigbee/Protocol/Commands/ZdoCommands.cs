@@ -40,8 +40,8 @@ public static class ZdoCommands
         return new MtFrame(MtType.Sreq, MtSubsystem.Zdo, MgmtPermitJoinReqId, data);
     }
 
-    public static DeviceState? ParseStateChange(MtFrame frame) =>
-        frame.Is(MtType.Areq, MtSubsystem.Zdo, StateChangeIndId) && frame.Data.Length >= 1 ? (DeviceState)frame.Data[0] : null;
+    public static ZdoState? ParseStateChange(MtFrame frame) =>
+        frame.Is(MtType.Areq, MtSubsystem.Zdo, StateChangeIndId) && frame.Data.Length >= 1 ? (ZdoState)frame.Data[0] : null;
 
-    public static MtFrame StateChange(DeviceState state) => new(MtType.Areq, MtSubsystem.Zdo, StateChangeIndId, [(byte)state]);
+    public static MtFrame StateChange(ZdoState state) => new(MtType.Areq, MtSubsystem.Zdo, StateChangeIndId, [(byte)state]);
 }

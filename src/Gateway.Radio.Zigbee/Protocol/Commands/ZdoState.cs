@@ -1,7 +1,7 @@
 namespace Gateway.Radio.Zigbee.Protocol.Commands;
 
 /// <summary>The ZDO device state (devStates_t) reported by ZDO_STATE_CHANGE_IND and UTIL_GET_DEVICE_INFO.</summary>
-public enum DeviceState : byte
+public enum ZdoState : byte
 {
     Hold = 0x00,
     Init = 0x01,
