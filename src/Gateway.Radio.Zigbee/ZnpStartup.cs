@@ -24,7 +24,8 @@ public sealed class ZnpStartup(ZnpSession session, ZigbeeRadioOptions options, I
     /// <summary>Value zigpy-znp writes into ZCD_NV_HAS_CONFIGURED_ZSTACK3 once the coordinator is configured.</summary>
     public const byte ConfiguredMarker = 0x55;
 
-    private static readonly TimeSpan ResetTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>How long the coordinator may take to come back from SYS_RESET_REQ with SYS_RESET_IND.</summary>
+    public TimeSpan ResetTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     public async Task<ZnpStartupResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +70,8 @@ public sealed class ZnpStartup(ZnpSession session, ZigbeeRadioOptions options, I
     private async Task WriteNetworkAsync(NetworkParameters parameters, CancellationToken cancellationToken)
     {
         var buffer = new byte[8];
-        await WriteAsync(NvIds.StartupOption, [0x02], cancellationToken); // clear the network state on the next start
+        // ZCD_NV_STARTUP_OPTION is left alone: it acts at the next reset, and "clear state" there would wipe the
+        // network formed now at the next start-up.
         await WriteAsync(NvIds.LogicalType, [0x00], cancellationToken);   // coordinator
         BinaryPrimitives.WriteUInt16LittleEndian(buffer, parameters.PanId);
         await WriteAsync(NvIds.PanId, buffer.AsSpan(0, 2).ToArray(), cancellationToken);

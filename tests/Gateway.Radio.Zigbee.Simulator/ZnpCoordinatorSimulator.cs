@@ -22,6 +22,8 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
     /// <summary>AF_REGISTER of an endpoint that already exists (ZApsDuplicateEntry).</summary>
     public const byte DuplicateEndpointStatus = 0xB8;
 
+    private const byte ClearStateOption = 0x02;
+
     private static readonly TimeSpan StateStep = TimeSpan.FromMilliseconds(30);
 
     private readonly MtFrameReader _reader = new();
@@ -233,6 +235,12 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
     {
         Resets++;
         State = ZdoState.Hold;
+        if (_nv.TryGetValue(NvIds.StartupOption, out var option) && option is [var bits, ..] && (bits & ClearStateOption) != 0)
+        {
+            // ZCD_STARTOPT_CLEAR_STATE acts once, at boot: the network state is gone, the option cleared.
+            Formed = false;
+            _nv[NvIds.StartupOption] = [(byte)(bits & ~ClearStateOption)];
+        }
         _endpoints.Clear();
         Interlocked.Exchange(ref _permitJoinUntilTicks, 0);
         await Task.Delay(StateStep);
