@@ -20,6 +20,7 @@ using Gateway.Engine.Pod;
 using Gateway.Engine.Radios;
 using Gateway.Engine.Scheduling;
 using Gateway.Radio.EnOcean;
+using Gateway.Radio.Zigbee;
 using Gateway.Radio.Simulated;
 using Gateway.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -192,6 +193,9 @@ public static class GatewayHost
         var enOcean = configuration.GetSection("Radios:EnOcean").Get<EnOceanRadioOptions>() ?? new EnOceanRadioOptions();
         if (!string.IsNullOrWhiteSpace(enOcean.Port))
             services.AddSingleton<IRadio>(sp => new EnOceanRadio(enOcean, time, sp.GetRequiredService<ILogger<EnOceanRadio>>()));
+        var zigbee = configuration.GetSection("Radios:Zigbee").Get<ZigbeeRadioOptions>() ?? new ZigbeeRadioOptions();
+        if (!string.IsNullOrWhiteSpace(zigbee.Port))
+            services.AddSingleton<IRadio>(sp => new ZigbeeRadio(zigbee, time, sp.GetRequiredService<ILogger<ZigbeeRadio>>()));
         services.AddSingleton(sp => new RadioDirectory(sp.GetServices<IRadio>()));
         services.AddSingleton<RadioHost>();
         services.AddGatewayApi();

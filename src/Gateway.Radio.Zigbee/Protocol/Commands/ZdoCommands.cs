@@ -1,0 +1,47 @@
+using System.Buffers.Binary;
+using Gateway.Radio.Zigbee.Protocol.Mt;
+
+namespace Gateway.Radio.Zigbee.Protocol.Commands;
+
+public static class ZdoCommands
+{
+    public const byte MgmtPermitJoinReqId = 0x36;
+    public const byte MgmtPermitJoinRspId = 0xB6;
+    public const byte StartupFromAppId = 0x40;
+    public const byte StateChangeIndId = 0xC0;
+    public const byte EndDeviceAnnceIndId = 0xC1;
+
+    /// <summary>Address mode of a broadcast; with <see cref="AllRoutersAndCoordinator"/> it opens the whole network.</summary>
+    public const byte AddressModeBroadcast = 0x0F;
+    public const byte AddressModeShort = 0x02;
+    public const ushort AllRoutersAndCoordinator = 0xFFFC;
+
+    /// <summary>ZDO_STARTUP_FROM_APP: starts the stack (forming or resuming the network the NV items describe).</summary>
+    public static MtFrame StartupFromApp(ushort startDelayMilliseconds = 100)
+    {
+        var data = new byte[2];
+        BinaryPrimitives.WriteUInt16LittleEndian(data, startDelayMilliseconds);
+        return new MtFrame(MtType.Sreq, MtSubsystem.Zdo, StartupFromAppId, data);
+    }
+
+    public static StartupResult? ParseStartupResult(MtFrame response) =>
+        response.Is(MtType.Srsp, MtSubsystem.Zdo, StartupFromAppId) && response.Data.Length >= 1 ? (StartupResult)response.Data[0] : null;
+
+    public static MtFrame StartupResponse(StartupResult result) => new(MtType.Srsp, MtSubsystem.Zdo, StartupFromAppId, [(byte)result]);
+
+    /// <summary>ZDO_MGMT_PERMIT_JOIN_REQ: opens (duration in seconds, 0xFF = until closed) or closes (0) joining.</summary>
+    public static MtFrame PermitJoin(byte durationSeconds, byte addressMode = AddressModeBroadcast, ushort destination = AllRoutersAndCoordinator, bool trustCenterSignificance = true)
+    {
+        var data = new byte[5];
+        data[0] = addressMode;
+        BinaryPrimitives.WriteUInt16LittleEndian(data.AsSpan(1), destination);
+        data[3] = durationSeconds;
+        data[4] = trustCenterSignificance ? (byte)1 : (byte)0;
+        return new MtFrame(MtType.Sreq, MtSubsystem.Zdo, MgmtPermitJoinReqId, data);
+    }
+
+    public static ZdoState? ParseStateChange(MtFrame frame) =>
+        frame.Is(MtType.Areq, MtSubsystem.Zdo, StateChangeIndId) && frame.Data.Length >= 1 ? (ZdoState)frame.Data[0] : null;
+
+    public static MtFrame StateChange(ZdoState state) => new(MtType.Areq, MtSubsystem.Zdo, StateChangeIndId, [(byte)state]);
+}

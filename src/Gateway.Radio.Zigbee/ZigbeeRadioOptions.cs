@@ -1,0 +1,23 @@
+namespace Gateway.Radio.Zigbee;
+
+/// <summary>Configuration section <c>Gateway:Radios:Zigbee</c>.</summary>
+public sealed class ZigbeeRadioOptions
+{
+    /// <summary>A serial device (/dev/ttyUSB0, /dev/serial/by-id/…) or <c>tcp://host:port</c>; empty keeps the radio off.</summary>
+    public string Port { get; set; } = "";
+
+    /// <summary>Z-Stack ZNP firmwares for CC2652/CC1352 and CC2531 speak 115200 baud.</summary>
+    public int BaudRate { get; set; } = 115200;
+
+    /// <summary>Channel a new network is formed on (11-26; 11, 15, 20 and 25 stay clear of the usual Wi-Fi channels).</summary>
+    public int Channel { get; set; } = 11;
+
+    /// <summary>How long permit-join stays open when pairing names no duration (Zigbee caps it at 254 s).</summary>
+    public int PermitJoinSeconds { get; set; } = 254;
+
+    /// <summary>How long the coordinator may take to report the coordinator state after ZDO_STARTUP_FROM_APP.</summary>
+    public double StartupTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How long the coordinator may take to answer a synchronous request; past it the link is reset and restarted.</summary>
+    public double SrspTimeoutSeconds { get; set; } = 6;
+}

@@ -1,0 +1,262 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using Gateway.Radio.Zigbee.Protocol.Commands;
+using Gateway.Radio.Zigbee.Protocol.Mt;
+using Gateway.Serial;
+
+namespace Gateway.Radio.Zigbee.Simulator;
+
+/// <summary>
+/// The device side of a CC2652 coordinator running Z-Stack 3.x.0 ZNP firmware: answers the start-up SREQs over the
+/// real MT wire format, resets with SYS_RESET_IND, forms or resumes its network on ZDO_STARTUP_FROM_APP and reports
+/// the coordinator state, opens for joining, lets devices announce themselves, and misbehaves on demand (garbage,
+/// lost or late SRSPs, a wedged coordinator that stops answering).
+/// </summary>
+public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddress = ZnpCoordinatorSimulator.DefaultIeeeAddress, bool formed = false) : IAsyncDisposable
+{
+    public const ulong DefaultIeeeAddress = 0x00124B0018ED3A6B;
+
+    /// <summary>SYS, AF, ZDO, SAPI, UTIL and APP: the MT_CAP bits of a coordinator build.</summary>
+    public const ushort Capabilities = 0x0179;
+
+    /// <summary>AF_REGISTER of an endpoint that already exists (ZApsDuplicateEntry).</summary>
+    public const byte DuplicateEndpointStatus = 0xB8;
+
+    private const byte ClearStateOption = 0x02;
+
+    private static readonly TimeSpan StateStep = TimeSpan.FromMilliseconds(30);
+
+    private readonly MtFrameReader _reader = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<ushort, byte[]> _nv = new();
+    private readonly ConcurrentDictionary<byte, ushort> _endpoints = new();
+    private Task _loop = Task.CompletedTask;
+    private int _dropResponses;
+    private long _permitJoinUntilTicks;
+
+    public ConcurrentQueue<MtFrame> Received { get; } = new();
+
+    public VersionResponse Version { get; init; } = new(2, ZStackProduct.ZStack3x0, 2, 7, 1, 20230507);
+
+    public ulong IeeeAddress => ieeeAddress;
+
+    public ZdoState State { get; private set; } = ZdoState.Hold;
+
+    /// <summary>True once a network exists (formed by an earlier start-up, or given as formed).</summary>
+    public bool Formed { get; private set; } = formed;
+
+    /// <summary>Wedged: reads everything and answers nothing, not even a reset.</summary>
+    public bool Silent { get; set; }
+
+    /// <summary>How long each answer waits before going out.</summary>
+    public TimeSpan ResponseDelay { get; set; }
+
+    public int Resets { get; private set; }
+
+    public IReadOnlyCollection<byte> RegisteredEndpoints => [.. _endpoints.Keys];
+
+    public bool PermittingJoins => DateTime.UtcNow.Ticks < Interlocked.Read(ref _permitJoinUntilTicks);
+
+    /// <summary>The next <paramref name="count"/> SRSPs are lost on the line.</summary>
+    public void DropNextResponses(int count) => Interlocked.Exchange(ref _dropResponses, count);
+
+    public byte[]? NvItem(ushort id) => _nv.TryGetValue(id, out var value) ? value : null;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await link.OpenAsync(cancellationToken);
+        if (Formed) RememberNetwork((ushort)Random.Shared.Next(1, 0xFFF0));
+        _loop = Task.Run(() => ReadLoopAsync(_stopping.Token));
+    }
+
+    /// <summary>Power-up as a freshly plugged dongle does it: the reset indication nobody asked for.</summary>
+    public Task PowerUpAsync() => EmitAsync(new ResetIndication(ResetReason.PowerUp, Version.TransportRevision, (byte)Version.Product, Version.MajorRelease, Version.MinorRelease, 0).ToFrame());
+
+    public Task EmitAsync(MtFrame frame) => WriteAsync(frame.Encode());
+
+    /// <summary>Raw bytes on the line, in chunks of <paramref name="chunk"/> (0 = at once): garbage, partial frames.</summary>
+    public async Task EmitBytesAsync(byte[] bytes, int chunk = 0)
+    {
+        if (chunk <= 0)
+        {
+            await WriteAsync(bytes);
+            return;
+        }
+        for (var i = 0; i < bytes.Length; i += chunk)
+        {
+            await WriteAsync(bytes.AsMemory(i, Math.Min(chunk, bytes.Length - i)));
+            await Task.Delay(2);
+        }
+    }
+
+    /// <summary>A device joins through the open network and announces itself; false when the network is closed.</summary>
+    public async Task<bool> JoinAsync(ulong deviceIeee, ushort networkAddress, byte capabilities = 0x80)
+    {
+        if (!PermittingJoins || State != ZdoState.Coordinator) return false;
+        await EmitAsync(new EndDeviceAnnouncement(networkAddress, networkAddress, deviceIeee, capabilities).ToFrame());
+        return true;
+    }
+
+    public async Task<MtFrame> WaitForReceivedAsync(Func<MtFrame, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Received.FirstOrDefault(match) is { } found) return found;
+            await Task.Delay(10);
+        }
+        throw new TimeoutException("the host never sent the expected frame");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await link.DisposeAsync();
+    }
+
+    private async Task ReadLoopAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[512];
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            int read;
+            try
+            {
+                read = await link.ReadAsync(buffer, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            if (read == 0) return;
+            _reader.Append(buffer.AsSpan(0, read));
+            while (_reader.TryRead(out var frame))
+            {
+                Received.Enqueue(frame);
+                if (!Silent) await AnswerAsync(frame);
+            }
+        }
+    }
+
+    private async Task AnswerAsync(MtFrame request)
+    {
+        if (request.Type == MtType.Areq)
+        {
+            if (request.Is(MtType.Areq, MtSubsystem.Sys, SysCommands.ResetReqId)) _ = ResetAsync();
+            return;
+        }
+        if (request.Type != MtType.Sreq) return;
+        var (response, then) = Answer(request);
+        if (ResponseDelay > TimeSpan.Zero) await Task.Delay(ResponseDelay);
+        if (Interlocked.Decrement(ref _dropResponses) >= 0) return;
+        Interlocked.Exchange(ref _dropResponses, 0);
+        await EmitAsync(response);
+        if (then is not null) _ = then();
+    }
+
+    /// <summary>The SRSP of a request, and what the coordinator does after answering.</summary>
+    private (MtFrame Response, Func<Task>? Then) Answer(MtFrame request)
+    {
+        switch (request.Subsystem, request.Command)
+        {
+            case (MtSubsystem.Sys, SysCommands.PingId):
+                return (SysCommands.PingResponse(Capabilities), null);
+            case (MtSubsystem.Sys, SysCommands.VersionId):
+                return (Version.ToFrame(), null);
+            case (MtSubsystem.Sys, SysCommands.OsalNvReadId) when request.Data.Length >= 3:
+                return (NvRead(BinaryPrimitives.ReadUInt16LittleEndian(request.Data), request.Data[2]).ToFrame(), null);
+            case (MtSubsystem.Sys, SysCommands.OsalNvWriteId) when request.Data.Length >= 4 && request.Data.Length >= 4 + request.Data[3]:
+                return (SysCommands.StatusResponse(MtSubsystem.Sys, SysCommands.OsalNvWriteId, NvWrite(request.Data)), null);
+            case (MtSubsystem.Util, UtilCommands.GetDeviceInfoId):
+                return (new DeviceInfo(MtStatus.Success, ieeeAddress, 0x0000, 0x07, State, []).ToFrame(), null);
+            case (MtSubsystem.Af, AfCommands.RegisterId) when request.Data.Length >= 9:
+                var added = _endpoints.TryAdd(request.Data[0], BinaryPrimitives.ReadUInt16LittleEndian(request.Data.AsSpan(1)));
+                return (SysCommands.StatusResponse(MtSubsystem.Af, AfCommands.RegisterId, added ? MtStatus.Success : DuplicateEndpointStatus), null);
+            case (MtSubsystem.Zdo, ZdoCommands.StartupFromAppId):
+                return (ZdoCommands.StartupResponse(Formed ? StartupResult.RestoredNetworkState : StartupResult.NewNetworkState), StartNetworkAsync);
+            case (MtSubsystem.Zdo, ZdoCommands.MgmtPermitJoinReqId) when request.Data.Length >= 5:
+                var seconds = request.Data[3];
+                Interlocked.Exchange(ref _permitJoinUntilTicks, DateTime.UtcNow.AddSeconds(seconds).Ticks);
+                return (SysCommands.StatusResponse(MtSubsystem.Zdo, ZdoCommands.MgmtPermitJoinReqId, MtStatus.Success),
+                    () => EmitAsync(new MtFrame(MtType.Areq, MtSubsystem.Zdo, ZdoCommands.MgmtPermitJoinRspId, [0x00, 0x00, MtStatus.Success])));
+            default:
+                // RPC error: invalid command id (2), followed by the rejected CMD0 and CMD1.
+                return (new MtFrame(MtType.Srsp, MtSubsystem.RpcError, 0x00, [0x02, request.Cmd0, request.Command]), null);
+        }
+    }
+
+    private NvReadResponse NvRead(ushort id, byte offset) =>
+        _nv.TryGetValue(id, out var value) && offset <= value.Length
+            ? new NvReadResponse(MtStatus.Success, value[offset..])
+            : new NvReadResponse(MtStatus.NvItemUninitialised, []);
+
+    private byte NvWrite(byte[] data)
+    {
+        var id = BinaryPrimitives.ReadUInt16LittleEndian(data);
+        var offset = data[2];
+        var value = data.AsSpan(4, data[3]);
+        var existing = _nv.GetValueOrDefault(id, []);
+        var updated = new byte[Math.Max(existing.Length, offset + value.Length)];
+        existing.CopyTo(updated, 0);
+        value.CopyTo(updated.AsSpan(offset));
+        _nv[id] = updated;
+        return MtStatus.Success;
+    }
+
+    private async Task StartNetworkAsync()
+    {
+        if (!Formed)
+        {
+            var configured = _nv.TryGetValue(NvIds.PanId, out var item) && item.Length >= 2 ? BinaryPrimitives.ReadUInt16LittleEndian(item) : (ushort)0;
+            var panId = configured is not (0 or 0xFFFF) ? configured : (ushort)Random.Shared.Next(1, 0xFFF0);
+            RememberNetwork(panId);
+            Formed = true;
+        }
+        await Task.Delay(StateStep);
+        State = ZdoState.CoordinatorStarting;
+        await EmitAsync(ZdoCommands.StateChange(State));
+        await Task.Delay(StateStep);
+        State = ZdoState.Coordinator;
+        await EmitAsync(ZdoCommands.StateChange(State));
+    }
+
+    private void RememberNetwork(ushort panId)
+    {
+        var bytes = new byte[2];
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes, panId);
+        _nv[NvIds.PanId] = bytes;
+        _nv.TryAdd(NvIds.ExtendedPanId, BitConverter.GetBytes(ieeeAddress));
+        _nv[NvIds.HasConfiguredZStack3] = [0x55];
+    }
+
+    private async Task ResetAsync()
+    {
+        Resets++;
+        State = ZdoState.Hold;
+        if (_nv.TryGetValue(NvIds.StartupOption, out var option) && option is [var bits, ..] && (bits & ClearStateOption) != 0)
+        {
+            // ZCD_STARTOPT_CLEAR_STATE acts once, at boot: the network state is gone, the option cleared.
+            Formed = false;
+            _nv[NvIds.StartupOption] = [(byte)(bits & ~ClearStateOption)];
+        }
+        _endpoints.Clear();
+        Interlocked.Exchange(ref _permitJoinUntilTicks, 0);
+        await Task.Delay(StateStep);
+        await EmitAsync(new ResetIndication(ResetReason.External, Version.TransportRevision, (byte)Version.Product, Version.MajorRelease, Version.MinorRelease, 0).ToFrame());
+    }
+
+    private async Task WriteAsync(ReadOnlyMemory<byte> bytes)
+    {
+        await _writeGate.WaitAsync();
+        try
+        {
+            await link.WriteAsync(bytes, TimeSpan.FromSeconds(2), CancellationToken.None);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+}
