@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Gateway.Serial;
 using Gateway.Radio.Zigbee.Simulator;
 
 // zigbee-sim: a simulated CC2652 Z-Stack ZNP coordinator behind tcp://127.0.0.1:PORT (point gatewayd's

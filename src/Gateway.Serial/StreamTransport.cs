@@ -1,8 +1,6 @@
-using Gateway.Serial;
+namespace Gateway.Serial;
 
-namespace Gateway.Radio.Zigbee.Simulator;
-
-/// <summary>An already-connected stream (the simulator's accepted TCP socket) seen as a transport.</summary>
+/// <summary>An already-connected stream (a device simulator's accepted TCP socket, a test pipe) seen as a transport.</summary>
 public sealed class StreamTransport(Stream stream, string name) : IByteTransport
 {
     public string Name => name;
