@@ -22,7 +22,9 @@ public class EnOceanTourTests
         await using var dongle = new Esp3DongleSimulator(new LinuxSerialPort(pty.PathB, 57600));
         await dongle.StartAsync(default);
         var data = DaemonProcess.NewDataDirectory();
-        await using var daemon = await DaemonProcess.StartAsync(data, $"--Gateway:Radios:EnOcean:Port={pty.PathA}");
+        // A long actuator wait: on a loaded CI machine the simulated switch's answer can take longer than the 2 s default.
+        await using var daemon = await DaemonProcess.StartAsync(data, $"--Gateway:Radios:EnOcean:Port={pty.PathA}",
+            "--Gateway:Radios:EnOcean:ActuatorTimeoutSeconds=15");
         using var client = daemon.Client(await daemon.CreateTokenAsync("enocean"));
         var gateway = await client.GatewayIdAsync();
         var listener = (await client.PostJsonAsync("events/register")).Body.GetProperty("id").GetString()!;
