@@ -16,6 +16,7 @@ public class ExecutionEngineTests
 
         Assert.Equal(ExecutionState.Completed, done.State);
         Assert.Equal("NO_FAILURE", done.FailureType);
+        await WaitAsync(() => h.Sink.Of<ExecutionStateChangedEvent>().Any(e => e.ExecId == id && e.NewState == ExecutionState.Completed));
         var transitions = h.Sink.Of<ExecutionStateChangedEvent>().Where(e => e.ExecId == id).Select(e => (e.OldState, e.NewState)).ToList();
         Assert.Equal(
         [
@@ -72,6 +73,8 @@ public class ExecutionEngineTests
         Assert.Equal("ACTUATORNOANSWER", done.FailureType);
         var failed = Assert.Single(done.FailedCommands);
         Assert.Equal(EngineHarness.Url("2"), failed.DeviceUrl);
+        // History is written before the final event is published, so the event may trail Finish by a moment.
+        await WaitAsync(() => h.Sink.Of<ExecutionStateChangedEvent>().Any(e => e.ExecId == id && e.NewState == ExecutionState.Failed));
         var final = h.Sink.Of<ExecutionStateChangedEvent>().Last(e => e.ExecId == id);
         Assert.Equal(102, final.FailureTypeCode);
         Assert.Single(final.FailedCommands!);
