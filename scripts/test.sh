@@ -2,7 +2,8 @@
 # Runs every test of the repository on a fresh machine: installs the system packages the tests use, builds,
 # runs all test projects, runs the integration tests again against the NativeAOT binary, and ends with one line
 # "tests: N passed, M failed".
-# AOT_TESTS=0 skips the NativeAOT stage (e.g. for a quick run while developing).
+# AOT_TESTS=0 skips the NativeAOT stage (e.g. for a quick run while developing); ARM64_SMOKE=0 skips only the
+# linux-arm64 build and its qemu smoke test; TEST_PARALLELISM sets how many test projects run at once (2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,37 +28,68 @@ trap 'rm -rf "$results"' EXIT
 
 dotnet build Gateway.sln -c Release -nologo -v quiet
 
-# The NativeAOT binary compiles while the JIT tests run (the IL compiler works mostly on one core).
+# The NativeAOT binaries compile while the JIT tests run: first linux-x64 (the integration tests run again against
+# it), then linux-arm64 through scripts/publish.sh, which cross-compiles it and starts it once under qemu-aarch64.
 aot_binary="$PWD/artifacts/test/linux-x64/gatewayd"
-aot_publish_log="$results/aot-publish.log"
+aot_log="$results/aot.log"
 aot_pid=""
 if [ "${AOT_TESTS:-1}" != 0 ]; then
-  aot_started=$SECONDS
-  dotnet publish src/Gateway.Daemon -c Release -r linux-x64 -p:PublishAot=true -nologo \
-    -o "$(dirname "$aot_binary")" >"$aot_publish_log" 2>&1 &
+  (
+    started=$SECONDS
+    dotnet publish src/Gateway.Daemon -c Release -r linux-x64 -p:PublishAot=true -nologo \
+      -o "$(dirname "$aot_binary")" >"$aot_log" 2>&1 || { echo "x64-failed" >"$results/aot.status"; exit 1; }
+    echo "NativeAOT linux-x64 publish took $((SECONDS - started)) s" >"$results/aot.x64"
+    started=$SECONDS
+    if [ "${ARM64_SMOKE:-1}" != 0 ]; then
+      if ./scripts/publish.sh linux-arm64 >"$results/arm64.log" 2>&1; then
+        echo "NativeAOT linux-arm64 publish and qemu smoke test took $((SECONDS - started)) s" >"$results/aot.arm64"
+      else
+        echo "arm64-failed" >"$results/aot.status"
+      fi
+    fi
+  ) &
   aot_pid=$!
 fi
 
-status=0
-for project in tests/*.Tests/*.csproj; do
+# Test projects run two at a time, the slowest first; each one's output is printed when it ends.
+run_project() {
+  local project="$1" name
   name="$(basename "$project" .csproj)"
-  dotnet test "$project" -c Release --no-build -nologo \
-    --logger "trx;LogFileName=${name}.trx" --results-directory "$results/$name" || status=$?
+  if dotnet test "$project" -c Release --no-build -nologo \
+      --logger "trx;LogFileName=${name}.trx" --results-directory "$results/$name" >"$results/$name.log" 2>&1; then
+    cat "$results/$name.log"
+  else
+    cat "$results/$name.log"
+    touch "$results/$name.failed"
+  fi
+}
+export -f run_project
+export results
+status=0
+ordered=(tests/Gateway.Readme.Tests tests/Gateway.Integration.Tests tests/Gateway.Engine.Tests)
+projects=()
+for dir in "${ordered[@]}"; do projects+=("$dir/$(basename "$dir").csproj"); done
+for project in tests/*.Tests/*.csproj; do
+  [[ " ${projects[*]} " == *" $project "* ]] || projects+=("$project")
 done
+printf '%s\n' "${projects[@]}" | xargs -P "${TEST_PARALLELISM:-2}" -I{} bash -c 'run_project "$1"' _ {}
+compgen -G "$results/*.failed" >/dev/null && status=1
 
 # The integration tests (API, automation, persistence, logging) again, against the published AOT binary, so that
 # a feature broken only by trimming or AOT compilation fails here.
+arm64_failed=0
 if [ -n "$aot_pid" ]; then
-  if wait "$aot_pid"; then
-    echo "NativeAOT publish took $((SECONDS - aot_started)) s (its wall time overlapped the JIT tests)"
+  wait "$aot_pid" || true
+  cat "$results/aot.x64" "$results/aot.arm64" 2>/dev/null || true
+  case "$(cat "$results/aot.status" 2>/dev/null)" in
+    x64-failed) cat "$aot_log" >&2; echo "NativeAOT publish failed" >&2; status=1 ;;
+    arm64-failed) tail -n 60 "$results/arm64.log" >&2; echo "linux-arm64 publish or its qemu smoke test failed" >&2; arm64_failed=1 ;;
+  esac
+  if [ -x "$aot_binary" ] && [ "$(cat "$results/aot.status" 2>/dev/null)" != x64-failed ]; then
     aot_tests_started=$SECONDS
     GATEWAYD_BINARY="$aot_binary" dotnet test tests/Gateway.Integration.Tests -c Release --no-build -nologo \
       --logger "trx;LogFileName=Gateway.Integration.Tests.Aot.trx" --results-directory "$results/aot" || status=$?
     echo "integration tests against the NativeAOT binary took $((SECONDS - aot_tests_started)) s"
-  else
-    cat "$aot_publish_log" >&2
-    echo "NativeAOT publish failed" >&2
-    status=1
   fi
 fi
 
@@ -75,6 +107,10 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
 print(passed, failed)
 PY
 )
+# The arm64 smoke test counts as one test.
+if [ -n "$aot_pid" ] && [ "${ARM64_SMOKE:-1}" != 0 ]; then
+  if [ "$arm64_failed" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+fi
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # dotnet test failed without a failing test (a crashed host, a build problem): count it as a failure.

@@ -20,12 +20,12 @@ public static class SetupEndpoints
     {
         api.MapGet("/apiVersion", () =>
             Results.Json(new ApiVersionResponse(SetupIdentity.ProtocolVersion), ApiJsonContext.Relaxed.ApiVersionResponse));
-        api.MapGet("/setup", (DeviceListCache cache) => Results.Bytes(cache.SetupJson(), "application/json"));
+        api.MapGet("/setup", (DeviceListCache cache) => new PacedJsonBytes(cache.SetupJson()));
         api.MapGet("/setup/gateways", (DeviceListCache cache) =>
             Results.Json(cache.Gateways(), ApiJsonContext.Relaxed.IReadOnlyListGatewayView));
         api.MapGet("/setup/places", (SetupIdentity identity) => Results.Json(
             new Place(identity.CreationTime, identity.CreationTime, "My home", 0, identity.RootPlaceOid, []), GatewayJsonContext.Relaxed.Place));
-        api.MapGet("/setup/devices", (DeviceListCache cache) => Results.Bytes(cache.DevicesJson(), "application/json"));
+        api.MapGet("/setup/devices", (DeviceListCache cache) => new PacedJsonBytes(cache.DevicesJson()));
         api.MapGet("/setup/devices/controllables/{controllableName}", (string controllableName, DeviceRegistry registry) =>
             Results.Json(registry.UrlsWithControllable(Uri.UnescapeDataString(controllableName)), ApiJsonContext.Relaxed.IReadOnlyListString));
         // deviceURLs hold slashes (encoded as %2F by well-behaved clients, raw by others), so the rest of the

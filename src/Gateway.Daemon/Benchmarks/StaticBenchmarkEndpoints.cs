@@ -29,7 +29,7 @@ public static class StaticBenchmarkEndpoints
                 Interlocked.CompareExchange(ref captured, cache.DevicesJson().ToArray(), null);
                 body = Volatile.Read(ref captured)!;
             }
-            return Results.Bytes(body, "application/json");
+            return new PacedJsonBytes(body);
         });
     }
 }

@@ -200,6 +200,7 @@ public static class GatewayHost
         services.AddSingleton<RadioHost>();
         services.AddGatewayApi();
         services.AddHostedService<GatewayLifecycle>();
+        services.AddHostedService<MemoryTrimmer>();
         services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
     }
 }
