@@ -38,7 +38,8 @@ if [ "${AOT_TESTS:-1}" != 0 ]; then
     started=$SECONDS
     dotnet publish src/Gateway.Daemon -c Release -r linux-x64 -p:PublishAot=true -nologo \
       -o "$(dirname "$aot_binary")" >"$aot_log" 2>&1 || { echo "x64-failed" >"$results/aot.status"; exit 1; }
-    echo "NativeAOT linux-x64 publish took $((SECONDS - started)) s" >"$results/aot.x64"
+    echo "NativeAOT linux-x64 publish took $((SECONDS - started)) s" >"$results/aot.x64.tmp"
+    mv "$results/aot.x64.tmp" "$results/aot.x64"
     started=$SECONDS
     if [ "${ARM64_SMOKE:-1}" != 0 ]; then
       if ./scripts/publish.sh linux-arm64 >"$results/arm64.log" 2>&1; then
@@ -79,18 +80,21 @@ compgen -G "$results/*.failed" >/dev/null && status=1
 # a feature broken only by trimming or AOT compilation fails here.
 arm64_failed=0
 if [ -n "$aot_pid" ]; then
-  wait "$aot_pid" || true
-  cat "$results/aot.x64" "$results/aot.arm64" 2>/dev/null || true
-  case "$(cat "$results/aot.status" 2>/dev/null)" in
-    x64-failed) cat "$aot_log" >&2; echo "NativeAOT publish failed" >&2; status=1 ;;
-    arm64-failed) tail -n 60 "$results/arm64.log" >&2; echo "linux-arm64 publish or its qemu smoke test failed" >&2; arm64_failed=1 ;;
-  esac
-  if [ -x "$aot_binary" ] && [ "$(cat "$results/aot.status" 2>/dev/null)" != x64-failed ]; then
+  # The x64 binary is ready before the arm64 one: its tests run while the arm64 compile goes on.
+  while [ ! -e "$results/aot.x64" ] && [ ! -e "$results/aot.status" ] && kill -0 "$aot_pid" 2>/dev/null; do sleep 2; done
+  if [ -e "$results/aot.x64" ]; then
+    cat "$results/aot.x64"
     aot_tests_started=$SECONDS
     GATEWAYD_BINARY="$aot_binary" dotnet test tests/Gateway.Integration.Tests -c Release --no-build -nologo \
       --logger "trx;LogFileName=Gateway.Integration.Tests.Aot.trx" --results-directory "$results/aot" || status=$?
     echo "integration tests against the NativeAOT binary took $((SECONDS - aot_tests_started)) s"
   fi
+  wait "$aot_pid" || true
+  cat "$results/aot.arm64" 2>/dev/null || true
+  case "$(cat "$results/aot.status" 2>/dev/null)" in
+    x64-failed) cat "$aot_log" >&2; echo "NativeAOT publish failed" >&2; status=1 ;;
+    arm64-failed) tail -n 60 "$results/arm64.log" >&2; echo "linux-arm64 publish or its qemu smoke test failed" >&2; arm64_failed=1 ;;
+  esac
 fi
 
 # Sum the counters of every project's .trx file.
