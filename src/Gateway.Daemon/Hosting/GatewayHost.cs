@@ -135,12 +135,13 @@ public static class GatewayHost
     private static void ConfigureKestrel(WebApplicationBuilder builder, ApiOptions api, IPAddress address, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
     {
         builder.WebHost.UseKestrelHttpsConfiguration();
+        var tls = new ApiTlsContext(certificate);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = ApiPaths.MaxBodyBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
-            if (api.HttpsPort > 0) kestrel.Listen(address, api.HttpsPort, listen => listen.UseHttps(certificate));
+            if (api.HttpsPort > 0) kestrel.Listen(address, api.HttpsPort, listen => listen.UseHttps(tls.HandshakeOptions));
             if (api.HttpPort > 0) kestrel.Listen(address, api.HttpPort);
         });
     }
