@@ -15,8 +15,8 @@ namespace Gateway.Radio.Zigbee;
 /// and resumed by reconnecting; opens the network for joining and notes the devices that announce themselves.
 /// </summary>
 /// <remarks>
-/// Not yet done: device interview, ZCL, device creation and commands; forming through BDB commissioning on Z-Stack
-/// 3.x.0; network parameters kept in SQLite and compared at start.
+/// A watchdog pings a coordinator that has been quiet for <see cref="ZigbeeRadioOptions.WatchdogIntervalSeconds"/>;
+/// one that does not answer is treated as wedged. Not yet done: device interview, ZCL, device creation and commands.
 /// </remarks>
 public sealed class ZigbeeRadio : IRadio
 {
@@ -35,7 +35,7 @@ public sealed class ZigbeeRadio : IRadio
     private volatile ZnpSession? _ready;
     private volatile ZnpStartupResult? _startup;
     private volatile CancellationTokenSource? _sessionStop;
-    private long _wedgedRestarts, _startups, _startupFailures, _announcements, _permitJoins;
+    private long _watchdogPings, _wedgedRestarts, _startups, _startupFailures, _announcements, _permitJoins;
 
     public ZigbeeRadio(ZigbeeRadioOptions options, TimeProvider time, ILogger<ZigbeeRadio> logger, Func<IByteTransport>? createTransport = null)
     {
@@ -110,6 +110,7 @@ public sealed class ZigbeeRadio : IRadio
             ["announcedDevices"] = _announced.Count,
             ["permitJoins"] = Interlocked.Read(ref _permitJoins),
             ["wedgedRestarts"] = Interlocked.Read(ref _wedgedRestarts),
+            ["watchdogPings"] = Interlocked.Read(ref _watchdogPings),
             ["connects"] = _link?.Connects ?? 0,
             ["disconnects"] = _link?.Disconnects ?? 0,
             ["openFailures"] = _link?.OpenFailures ?? 0,
@@ -188,7 +189,9 @@ public sealed class ZigbeeRadio : IRadio
             }
             Interlocked.Increment(ref _startups);
             _ready = session;
+            var watchdog = WatchdogAsync(session, stop.Token);
             await reading;
+            await watchdog;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -200,6 +203,42 @@ public sealed class ZigbeeRadio : IRadio
             _sessionStop = null;
             await stop.CancelAsync();
             await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>
+    /// Pings a coordinator that has been silent for a watchdog interval: a coordinator that no longer answers is
+    /// wedged (firmware hang, USB glitch) and is reset and resumed on a new connection.
+    /// </summary>
+    private async Task WatchdogAsync(ZnpSession session, CancellationToken cancellationToken)
+    {
+        if (_options.WatchdogIntervalSeconds <= 0) return;
+        var interval = TimeSpan.FromSeconds(_options.WatchdogIntervalSeconds);
+        using var timer = new PeriodicTimer(interval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (_time.GetElapsedTime(session.LastFrameReceived) < interval) continue;
+                try
+                {
+                    await session.RequestAsync(SysCommands.Ping(), cancellationToken);
+                    Interlocked.Increment(ref _watchdogPings);
+                }
+                catch (ZnpTimeoutException)
+                {
+                    _logger.LogWarning("Zigbee coordinator on {Port} did not answer the watchdog ping", session.Name);
+                    RestartWedged(session);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (TransportException)
+        {
+            // The link went away; the reading loop ends the session.
         }
     }
 

@@ -20,4 +20,7 @@ public sealed class ZigbeeRadioOptions
 
     /// <summary>How long the coordinator may take to answer a synchronous request; past it the link is reset and restarted.</summary>
     public double SrspTimeoutSeconds { get; set; } = 6;
+
+    /// <summary>A coordinator silent this long is pinged (SYS_PING); no answer means it is wedged and is reset. 0 turns the watchdog off.</summary>
+    public double WatchdogIntervalSeconds { get; set; } = 30;
 }

@@ -8,11 +8,12 @@ namespace Gateway.Radio.Zigbee.Simulator;
 
 /// <summary>
 /// The device side of a CC2652 coordinator running Z-Stack 3.x.0 ZNP firmware: answers the start-up SREQs over the
-/// real MT wire format, resets with SYS_RESET_IND, forms or resumes its network on ZDO_STARTUP_FROM_APP and reports
-/// the coordinator state, opens for joining, lets devices announce themselves, and misbehaves on demand (garbage,
+/// real MT wire format, resets with SYS_RESET_IND, forms or resumes its network through BDB commissioning (or
+/// ZDO_STARTUP_FROM_APP when it plays a Z-Stack 1.2 stick) and reports the coordinator state, opens for joining, lets devices announce themselves, and misbehaves on demand (garbage,
 /// lost or late SRSPs, a wedged coordinator that stops answering).
 /// </summary>
-public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddress = ZnpCoordinatorSimulator.DefaultIeeeAddress, bool formed = false) : IAsyncDisposable
+public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddress = ZnpCoordinatorSimulator.DefaultIeeeAddress, bool formed = false,
+    ZnpCoordinatorMemory? memory = null) : IAsyncDisposable
 {
     public const ulong DefaultIeeeAddress = 0x00124B0018ED3A6B;
 
@@ -29,7 +30,7 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
     private readonly MtFrameReader _reader = new();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<ushort, byte[]> _nv = new();
+    private readonly ZnpCoordinatorMemory _memory = memory ?? (formed ? ZnpCoordinatorMemory.WithNetwork(ieeeAddress) : new ZnpCoordinatorMemory());
     private readonly ConcurrentDictionary<byte, ushort> _endpoints = new();
     private Task _loop = Task.CompletedTask;
     private int _dropResponses;
@@ -37,14 +38,17 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
 
     public ConcurrentQueue<MtFrame> Received { get; } = new();
 
-    public VersionResponse Version { get; init; } = new(2, ZStackProduct.ZStack3x0, 2, 7, 1, 20230507);
+    public VersionResponse Version { get; set; } = new(2, ZStackProduct.ZStack3x0, 2, 7, 1, 20230507);
 
     public ulong IeeeAddress => ieeeAddress;
 
     public ZdoState State { get; private set; } = ZdoState.Hold;
 
     /// <summary>True once a network exists (formed by an earlier start-up, or given as formed).</summary>
-    public bool Formed { get; private set; } = formed;
+    public bool Formed => _memory.Network is not null;
+
+    /// <summary>NV items and network: what survives a reset or a new connection.</summary>
+    public ZnpCoordinatorMemory Memory => _memory;
 
     /// <summary>Wedged: reads everything and answers nothing, not even a reset.</summary>
     public bool Silent { get; set; }
@@ -61,12 +65,11 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
     /// <summary>The next <paramref name="count"/> SRSPs are lost on the line.</summary>
     public void DropNextResponses(int count) => Interlocked.Exchange(ref _dropResponses, count);
 
-    public byte[]? NvItem(ushort id) => _nv.TryGetValue(id, out var value) ? value : null;
+    public byte[]? NvItem(ushort id) => _memory.Nv.TryGetValue(id, out var value) ? value : null;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await link.OpenAsync(cancellationToken);
-        if (Formed) RememberNetwork((ushort)Random.Shared.Next(1, 0xFFF0));
         _loop = Task.Run(() => ReadLoopAsync(_stopping.Token));
     }
 
@@ -176,6 +179,16 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
                 return (SysCommands.StatusResponse(MtSubsystem.Af, AfCommands.RegisterId, added ? MtStatus.Success : DuplicateEndpointStatus), null);
             case (MtSubsystem.Zdo, ZdoCommands.StartupFromAppId):
                 return (ZdoCommands.StartupResponse(Formed ? StartupResult.RestoredNetworkState : StartupResult.NewNetworkState), StartNetworkAsync);
+            case (MtSubsystem.Zdo, ZdoCommands.ExtNwkInfoId):
+                var network = _memory.Network;
+                return (new ExtendedNetworkInfo(0x0000, State, network?.PanId ?? 0xFFFE, 0x0000, network?.ExtendedPanId ?? 0, 0, network?.Channel ?? 0).ToFrame(), null);
+            case (MtSubsystem.AppConfig, AppConfigCommands.BdbSetChannelId) when request.Data.Length >= 5:
+                if (request.Data[0] == 1) _memory.PrimaryChannelMask = BinaryPrimitives.ReadUInt32LittleEndian(request.Data.AsSpan(1));
+                return (SysCommands.StatusResponse(MtSubsystem.AppConfig, AppConfigCommands.BdbSetChannelId, MtStatus.Success), null);
+            case (MtSubsystem.AppConfig, AppConfigCommands.BdbStartCommissioningId) when request.Data.Length >= 1 && Version.Product != ZStackProduct.ZStack12:
+                var mode = (BdbCommissioningMode)request.Data[0];
+                return (SysCommands.StatusResponse(MtSubsystem.AppConfig, AppConfigCommands.BdbStartCommissioningId, MtStatus.Success),
+                    mode.HasFlag(BdbCommissioningMode.NetworkFormation) ? CommissionAsync : null);
             case (MtSubsystem.Zdo, ZdoCommands.MgmtPermitJoinReqId) when request.Data.Length >= 5:
                 var seconds = request.Data[3];
                 Interlocked.Exchange(ref _permitJoinUntilTicks, DateTime.UtcNow.AddSeconds(seconds).Ticks);
@@ -188,7 +201,7 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
     }
 
     private NvReadResponse NvRead(ushort id, byte offset) =>
-        _nv.TryGetValue(id, out var value) && offset <= value.Length
+        _memory.Nv.TryGetValue(id, out var value) && offset <= value.Length
             ? new NvReadResponse(MtStatus.Success, value[offset..])
             : new NvReadResponse(MtStatus.NvItemUninitialised, []);
 
@@ -197,23 +210,35 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
         var id = BinaryPrimitives.ReadUInt16LittleEndian(data);
         var offset = data[2];
         var value = data.AsSpan(4, data[3]);
-        var existing = _nv.GetValueOrDefault(id, []);
+        var existing = _memory.Nv.GetValueOrDefault(id, []);
         var updated = new byte[Math.Max(existing.Length, offset + value.Length)];
         existing.CopyTo(updated, 0);
         value.CopyTo(updated.AsSpan(offset));
-        _nv[id] = updated;
+        _memory.Nv[id] = updated;
         return MtStatus.Success;
+    }
+
+    /// <summary>
+    /// BDB formation as Z-Stack 3.x.0 runs it: a coordinator with a network reports NetworkRestored and then a
+    /// formation "failure" with nothing remaining; a blank one forms and reports success.
+    /// </summary>
+    private async Task CommissionAsync()
+    {
+        if (Formed)
+        {
+            await EmitAsync(new BdbCommissioningNotification(BdbCommissioningStatus.NetworkRestored, BdbCommissioningMode.None, BdbCommissioningMode.NetworkFormation).ToFrame());
+            await StartNetworkAsync();
+            await EmitAsync(new BdbCommissioningNotification(BdbCommissioningStatus.FormationFailure, BdbCommissioningMode.NetworkFormation, BdbCommissioningMode.None).ToFrame());
+            return;
+        }
+        await EmitAsync(new BdbCommissioningNotification(BdbCommissioningStatus.InProgress, BdbCommissioningMode.NetworkFormation, BdbCommissioningMode.NetworkFormation).ToFrame());
+        await StartNetworkAsync();
+        await EmitAsync(new BdbCommissioningNotification(BdbCommissioningStatus.Success, BdbCommissioningMode.NetworkFormation, BdbCommissioningMode.None).ToFrame());
     }
 
     private async Task StartNetworkAsync()
     {
-        if (!Formed)
-        {
-            var configured = _nv.TryGetValue(NvIds.PanId, out var item) && item.Length >= 2 ? BinaryPrimitives.ReadUInt16LittleEndian(item) : (ushort)0;
-            var panId = configured is not (0 or 0xFFFF) ? configured : (ushort)Random.Shared.Next(1, 0xFFF0);
-            RememberNetwork(panId);
-            Formed = true;
-        }
+        if (!Formed) _memory.Form(ieeeAddress);
         await Task.Delay(StateStep);
         State = ZdoState.CoordinatorStarting;
         await EmitAsync(ZdoCommands.StateChange(State));
@@ -222,24 +247,15 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
         await EmitAsync(ZdoCommands.StateChange(State));
     }
 
-    private void RememberNetwork(ushort panId)
-    {
-        var bytes = new byte[2];
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes, panId);
-        _nv[NvIds.PanId] = bytes;
-        _nv.TryAdd(NvIds.ExtendedPanId, BitConverter.GetBytes(ieeeAddress));
-        _nv[NvIds.HasConfiguredZStack3] = [0x55];
-    }
-
     private async Task ResetAsync()
     {
         Resets++;
         State = ZdoState.Hold;
-        if (_nv.TryGetValue(NvIds.StartupOption, out var option) && option is [var bits, ..] && (bits & ClearStateOption) != 0)
+        if (_memory.Nv.TryGetValue(NvIds.StartupOption, out var option) && option is [var bits, ..] && (bits & ClearStateOption) != 0)
         {
             // ZCD_STARTOPT_CLEAR_STATE acts once, at boot: the network state is gone, the option cleared.
-            Formed = false;
-            _nv[NvIds.StartupOption] = [(byte)(bits & ~ClearStateOption)];
+            _memory.Forget();
+            _memory.Nv[NvIds.StartupOption] = [(byte)(bits & ~ClearStateOption)];
         }
         _endpoints.Clear();
         Interlocked.Exchange(ref _permitJoinUntilTicks, 0);

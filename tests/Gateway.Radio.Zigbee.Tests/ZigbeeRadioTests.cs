@@ -97,6 +97,33 @@ public class ZigbeeRadioTests
     }
 
     [Fact]
+    public async Task The_watchdog_pings_a_quiet_coordinator_and_leaves_a_healthy_one_alone()
+    {
+        await using var harness = await TcpHarness.StartAsync(formed: true, watchdogSeconds: 0.1);
+        await WaitUntilAsync(() => harness.Radio.GetDiagnostics().Counters["watchdogPings"] >= 3);
+        Assert.Equal(0, harness.Radio.GetDiagnostics().Counters["wedgedRestarts"]);
+        Assert.Equal(1, harness.Connections);
+        Assert.Contains(harness.Simulator!.Received, f => f.Is(MtType.Sreq, MtSubsystem.Sys, SysCommands.PingId));
+    }
+
+    [Fact]
+    public async Task A_coordinator_that_stops_answering_the_watchdog_is_reset_and_resumes_the_same_network()
+    {
+        await using var harness = await TcpHarness.StartAsync(formed: true, srspTimeoutSeconds: 0.3, watchdogSeconds: 0.1);
+        await WaitUntilAsync(() => harness.Radio.Ready);
+        var before = harness.Radio.Startup!.Network!;
+        harness.Simulator!.Silent = true;
+
+        await WaitUntilAsync(() => harness.Connections == 2 && harness.Radio.Ready);
+
+        var after = harness.Radio.Startup!.Network!;
+        Assert.Equal(StartupResult.RestoredNetworkState, harness.Radio.Startup.Startup);
+        Assert.True(after.Parameters.SameNetworkAs(before.Parameters));
+        Assert.Equal(1, harness.Radio.GetDiagnostics().Counters["wedgedRestarts"]);
+        Assert.DoesNotContain(harness.Simulator!.Received, f => f.Is(MtType.Sreq, MtSubsystem.Sys, SysCommands.OsalNvWriteId));
+    }
+
+    [Fact]
     public async Task Pairing_before_the_coordinator_is_ready_is_refused()
     {
         await using var radio = new ZigbeeRadio(new ZigbeeRadioOptions { Port = "tcp://127.0.0.1:1" }, TimeProvider.System, NullLogger<ZigbeeRadio>.Instance);
@@ -129,15 +156,19 @@ public class ZigbeeRadioTests
         private readonly Task _accepting;
         private readonly List<(TcpClient Client, ZnpCoordinatorSimulator Simulator)> _connections = [];
 
-        private TcpHarness(bool formed, double srspTimeoutSeconds)
+        private TcpHarness(bool formed, double srspTimeoutSeconds, double watchdogSeconds)
         {
             _listener = new TcpListener(IPAddress.Loopback, 0);
             _listener.Start();
             var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            var options = new ZigbeeRadioOptions { Port = $"tcp://127.0.0.1:{port}", SrspTimeoutSeconds = srspTimeoutSeconds };
+            var options = new ZigbeeRadioOptions { Port = $"tcp://127.0.0.1:{port}", SrspTimeoutSeconds = srspTimeoutSeconds, WatchdogIntervalSeconds = watchdogSeconds };
             Radio = new ZigbeeRadio(options, TimeProvider.System, NullLogger<ZigbeeRadio>.Instance);
-            _accepting = AcceptAsync(formed);
+            Memory = formed ? ZnpCoordinatorMemory.WithNetwork(ZnpCoordinatorSimulator.DefaultIeeeAddress) : new ZnpCoordinatorMemory();
+            _accepting = AcceptAsync();
         }
+
+        /// <summary>The coordinator's NV and network, the same on every connection.</summary>
+        public ZnpCoordinatorMemory Memory { get; }
 
         public ZigbeeRadio Radio { get; }
 
@@ -146,20 +177,20 @@ public class ZigbeeRadioTests
 
         public int Connections { get; private set; }
 
-        public static async Task<TcpHarness> StartAsync(bool formed, double srspTimeoutSeconds = 6)
+        public static async Task<TcpHarness> StartAsync(bool formed, double srspTimeoutSeconds = 6, double watchdogSeconds = 0)
         {
-            var harness = new TcpHarness(formed, srspTimeoutSeconds);
+            var harness = new TcpHarness(formed, srspTimeoutSeconds, watchdogSeconds);
             await harness.Radio.StartAsync(RadioStartContext.Empty, CancellationToken.None);
             return harness;
         }
 
         /// <summary>A later connection reaches the same coordinator, whose network survived in its NV.</summary>
-        private async Task AcceptAsync(bool formed)
+        private async Task AcceptAsync()
         {
             while (true)
             {
                 var client = await _listener.AcceptTcpClientAsync();
-                var simulator = new ZnpCoordinatorSimulator(new StreamTransport(client.GetStream(), "tcp"), formed: formed || Connections > 0);
+                var simulator = new ZnpCoordinatorSimulator(new StreamTransport(client.GetStream(), "tcp"), memory: Memory);
                 lock (_connections) _connections.Add((client, simulator));
                 Simulator = simulator;
                 Connections++;

@@ -8,6 +8,7 @@ public static class ZdoCommands
     public const byte MgmtPermitJoinReqId = 0x36;
     public const byte MgmtPermitJoinRspId = 0xB6;
     public const byte StartupFromAppId = 0x40;
+    public const byte ExtNwkInfoId = 0x50;
     public const byte StateChangeIndId = 0xC0;
     public const byte EndDeviceAnnceIndId = 0xC1;
 
@@ -39,6 +40,9 @@ public static class ZdoCommands
         data[4] = trustCenterSignificance ? (byte)1 : (byte)0;
         return new MtFrame(MtType.Sreq, MtSubsystem.Zdo, MgmtPermitJoinReqId, data);
     }
+
+    /// <summary>ZDO_EXT_NWK_INFO: the running network's parameters (see <see cref="ExtendedNetworkInfo"/>).</summary>
+    public static MtFrame ExtNwkInfo() => new(MtType.Sreq, MtSubsystem.Zdo, ExtNwkInfoId, []);
 
     public static ZdoState? ParseStateChange(MtFrame frame) =>
         frame.Is(MtType.Areq, MtSubsystem.Zdo, StateChangeIndId) && frame.Data.Length >= 1 ? (ZdoState)frame.Data[0] : null;
