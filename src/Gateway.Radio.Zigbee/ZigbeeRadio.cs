@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Gateway.Core.Executions;
+using Gateway.Core.Persistence;
 using Gateway.Core.Radio;
 using Gateway.Radio.Zigbee.Protocol.Commands;
 using Gateway.Radio.Zigbee.Protocol.Mt;
@@ -35,6 +36,11 @@ public sealed class ZigbeeRadio : IRadio
     private volatile ZnpSession? _ready;
     private volatile ZnpStartupResult? _startup;
     private volatile CancellationTokenSource? _sessionStop;
+    private IRadioSettingsStore _settings = new InMemoryRadioSettingsStore();
+    private volatile CoordinatorNetwork? _stored;
+    private volatile string? _networkMismatch;
+    private bool _storedUnreadable;
+    private long _restores;
     private long _watchdogPings, _wedgedRestarts, _startups, _startupFailures, _announcements, _permitJoins;
 
     public ZigbeeRadio(ZigbeeRadioOptions options, TimeProvider time, ILogger<ZigbeeRadio> logger, Func<IByteTransport>? createTransport = null)
@@ -58,11 +64,66 @@ public sealed class ZigbeeRadio : IRadio
     /// <summary>Devices that announced themselves (IEEE address → network address), not yet interviewed.</summary>
     public IReadOnlyDictionary<ulong, ushort> AnnouncedDevices => _announced;
 
-    public Task StartAsync(RadioStartContext context, CancellationToken cancellationToken)
+    /// <summary>Settings key of the stored network (a backup document, see <see cref="ZigbeeNetworkBackup"/>).</summary>
+    public const string NetworkSettingKey = "network";
+
+    /// <summary>The network the gateway stored; the coordinator's must match it.</summary>
+    public CoordinatorNetwork? StoredNetwork => _stored;
+
+    /// <summary>Why the coordinator's network differs from the stored one; null when they match.</summary>
+    public string? NetworkMismatch => _networkMismatch;
+
+    public async Task StartAsync(RadioStartContext context, CancellationToken cancellationToken)
     {
+        _settings = context.Settings ?? new InMemoryRadioSettingsStore();
+        if (await _settings.GetAsync(Protocol, NetworkSettingKey, cancellationToken) is { } text)
+        {
+            try
+            {
+                _stored = ZigbeeNetworkBackup.Parse(text);
+            }
+            catch (FormatException ex)
+            {
+                _storedUnreadable = true;
+                _logger.LogError("The stored Zigbee network cannot be read ({Reason}); it is kept as it is and not compared", ex.Message);
+            }
+        }
         _link = new ReconnectingLink(_createTransport, RunSessionAsync, _time, _logger);
         _link.Start();
-        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A backup of the network the coordinator runs (its frame counter read now), or of the stored one when the
+    /// coordinator is not ready or runs another network.
+    /// </summary>
+    public async Task<string> BackupAsync(CancellationToken cancellationToken)
+    {
+        // While the coordinator runs another network, the gateway's own network is the one worth backing up.
+        var network = _ready is { } session && _networkMismatch is null
+            ? await new ZnpStartup(session, _options, _logger).ReadNetworkAsync(_startup?.IeeeAddress ?? 0, cancellationToken)
+            : _stored ?? throw new InvalidOperationException("the Zigbee coordinator is not ready and no network is stored");
+        return ZigbeeNetworkBackup.Write(network, _time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Takes a backup as the gateway's network: stores it and, when the coordinator runs another network, clears it
+    /// and restarts it so it forms the backup's network with the frame counter advanced by
+    /// <see cref="ZigbeeNetworkBackup.FrameCounterMargin"/>. Throws <see cref="FormatException"/> on a bad backup.
+    /// </summary>
+    public async Task RestoreAsync(string backup, CancellationToken cancellationToken)
+    {
+        var network = ZigbeeNetworkBackup.Parse(backup);
+        await _settings.SetAsync(Protocol, NetworkSettingKey, ZigbeeNetworkBackup.Write(network, _time.GetUtcNow()), cancellationToken);
+        _stored = network;
+        _storedUnreadable = false;
+        _networkMismatch = null;
+        Interlocked.Increment(ref _restores);
+        _logger.LogWarning("Zigbee network backup restored: PAN 0x{PanId:X4}, channel {Channel}", network.Parameters.PanId, network.Parameters.Channel);
+        if (_ready is { } session && _startup?.Network is { } running && !running.Parameters.SameNetworkAs(network.Parameters))
+        {
+            await new ZnpStartup(session, _options, _logger).ClearNetworkAtNextResetAsync(cancellationToken);
+            RestartWedged(session, "restoring a network backup");
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -111,6 +172,8 @@ public sealed class ZigbeeRadio : IRadio
             ["permitJoins"] = Interlocked.Read(ref _permitJoins),
             ["wedgedRestarts"] = Interlocked.Read(ref _wedgedRestarts),
             ["watchdogPings"] = Interlocked.Read(ref _watchdogPings),
+            ["networkMismatch"] = _networkMismatch is null ? 0 : 1,
+            ["restores"] = Interlocked.Read(ref _restores),
             ["connects"] = _link?.Connects ?? 0,
             ["disconnects"] = _link?.Disconnects ?? 0,
             ["openFailures"] = _link?.OpenFailures ?? 0,
@@ -129,7 +192,7 @@ public sealed class ZigbeeRadio : IRadio
         }
         catch (ZnpTimeoutException)
         {
-            RestartWedged(session);
+            RestartWedged(session, "stopped answering");
             throw;
         }
         var status = SysCommands.StatusOf(answer);
@@ -141,11 +204,11 @@ public sealed class ZigbeeRadio : IRadio
     /// A coordinator that stops answering is wedged: the connection is ended, and the next one resets the coordinator
     /// and resumes its network (it stays in the coordinator's NV, so nothing is formed again).
     /// </summary>
-    private void RestartWedged(ZnpSession session)
+    private void RestartWedged(ZnpSession session, string reason)
     {
         if (_ready != session || _sessionStop is not { } stop) return;
-        _logger.LogWarning("Zigbee coordinator on {Port} stopped answering; reconnecting to reset it", session.Name);
-        Interlocked.Increment(ref _wedgedRestarts);
+        _logger.LogWarning("Zigbee coordinator on {Port}: {Reason}; reconnecting to reset it", session.Name, reason);
+        if (reason == "stopped answering") Interlocked.Increment(ref _wedgedRestarts);
         _ready = null;
         try
         {
@@ -180,7 +243,11 @@ public sealed class ZigbeeRadio : IRadio
         {
             try
             {
-                _startup = await new ZnpStartup(session, _options, _logger).RunAsync(stop.Token);
+                var stored = _stored;
+                var formWith = stored is null ? null
+                    : stored.Parameters with { FrameCounter = (stored.FrameCounter ?? 0) + ZigbeeNetworkBackup.FrameCounterMargin };
+                _startup = await new ZnpStartup(session, _options, _logger) { FormWith = formWith }.RunAsync(stop.Token);
+                await ReconcileNetworkAsync(_startup, stop.Token);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -207,6 +274,54 @@ public sealed class ZigbeeRadio : IRadio
     }
 
     /// <summary>
+    /// Compares the coordinator's network with the stored one. The first network is stored; a coordinator that runs
+    /// another network is reported (log and diagnostics) and the stored network is never overwritten, since the
+    /// paired devices belong to it. A blank coordinator was formed with the stored network (see RunSessionAsync).
+    /// </summary>
+    private async Task ReconcileNetworkAsync(ZnpStartupResult startup, CancellationToken cancellationToken)
+    {
+        if (startup.Network is not { } running || _storedUnreadable) return;
+        var stored = _stored;
+        if (stored is null)
+        {
+            await SaveNetworkAsync(running, cancellationToken);
+            _logger.LogInformation("Zigbee network stored: PAN 0x{PanId:X4}, extended PAN {Extended:X16}, channel {Channel}",
+                running.Parameters.PanId, running.Parameters.ExtendedPanId, running.Parameters.Channel);
+            return;
+        }
+        if (!running.Parameters.SameNetworkAs(stored.Parameters))
+        {
+            var mismatch = Describe(stored.Parameters, running.Parameters);
+            if (mismatch != _networkMismatch)
+                _logger.LogError("The Zigbee coordinator {Ieee:X16} runs another network than the one stored ({Mismatch}); the stored network is kept and the paired devices will not answer. Restore a backup or plug the original coordinator back in",
+                    running.CoordinatorIeee, mismatch);
+            _networkMismatch = mismatch;
+            return;
+        }
+        _networkMismatch = null;
+        if (running.CoordinatorIeee != stored.CoordinatorIeee)
+            _logger.LogWarning("The Zigbee network now runs on coordinator {Ieee:X16} (was {Previous:X16})", running.CoordinatorIeee, stored.CoordinatorIeee);
+        if (running.CoordinatorIeee != stored.CoordinatorIeee || running.FrameCounter > (stored.FrameCounter ?? 0))
+            await SaveNetworkAsync(running, cancellationToken);
+    }
+
+    private async Task SaveNetworkAsync(CoordinatorNetwork network, CancellationToken cancellationToken)
+    {
+        await _settings.SetAsync(Protocol, NetworkSettingKey, ZigbeeNetworkBackup.Write(network, _time.GetUtcNow()), cancellationToken);
+        _stored = network;
+    }
+
+    private static string Describe(NetworkParameters stored, NetworkParameters running)
+    {
+        var differences = new List<string>();
+        if (stored.PanId != running.PanId) differences.Add($"PAN ID 0x{running.PanId:X4} instead of 0x{stored.PanId:X4}");
+        if (stored.ExtendedPanId != running.ExtendedPanId) differences.Add($"extended PAN ID {running.ExtendedPanId:X16} instead of {stored.ExtendedPanId:X16}");
+        if (stored.Channel != running.Channel) differences.Add($"channel {running.Channel} instead of {stored.Channel}");
+        if (!stored.NetworkKey.AsSpan().SequenceEqual(running.NetworkKey)) differences.Add("another network key");
+        return string.Join(", ", differences);
+    }
+
+    /// <summary>
     /// Pings a coordinator that has been silent for a watchdog interval: a coordinator that no longer answers is
     /// wedged (firmware hang, USB glitch) and is reset and resumed on a new connection.
     /// </summary>
@@ -228,7 +343,7 @@ public sealed class ZigbeeRadio : IRadio
                 catch (ZnpTimeoutException)
                 {
                     _logger.LogWarning("Zigbee coordinator on {Port} did not answer the watchdog ping", session.Name);
-                    RestartWedged(session);
+                    RestartWedged(session, "stopped answering");
                     return;
                 }
             }

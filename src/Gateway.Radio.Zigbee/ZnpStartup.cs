@@ -119,7 +119,7 @@ public sealed class ZnpStartup(ZnpSession session, ZigbeeRadioOptions options, I
             TimeSpan.FromSeconds(options.StartupTimeoutSeconds), cancellationToken);
 
     /// <summary>The running network: ZDO_EXT_NWK_INFO for PAN ID, extended PAN ID and channel, NV for the key and frame counter.</summary>
-    private async Task<CoordinatorNetwork> ReadNetworkAsync(ulong ieee, CancellationToken cancellationToken)
+    public async Task<CoordinatorNetwork> ReadNetworkAsync(ulong ieee, CancellationToken cancellationToken)
     {
         var running = ExtendedNetworkInfo.TryParse(await session.RequestAsync(ZdoCommands.ExtNwkInfo(), cancellationToken))
             ?? throw new InvalidDataException("malformed ZDO_EXT_NWK_INFO answer");
@@ -135,6 +135,18 @@ public sealed class ZnpStartup(ZnpSession session, ZigbeeRadioOptions options, I
         uint? frameCounter = nwkKey is { Status: MtStatus.Success, Value.Length: >= 21 } ? BinaryPrimitives.ReadUInt32LittleEndian(nwkKey.Value.AsSpan(17)) : null;
         return new CoordinatorNetwork(ieee, new NetworkParameters(running.PanId, running.ExtendedPanId, running.Channel, key), frameCounter);
     }
+
+    /// <summary>
+    /// Makes the coordinator blank at its next reset (ZCD_STARTOPT_CLEAR_STATE, configured marker cleared), so the
+    /// next start-up forms again: how a backup is restored onto a coordinator that runs another network.
+    /// </summary>
+    public async Task ClearNetworkAtNextResetAsync(CancellationToken cancellationToken)
+    {
+        await WriteAsync(NvIds.HasConfiguredZStack3, [0x00], cancellationToken);
+        await WriteAsync(NvIds.StartupOption, [ClearStateOption], cancellationToken);
+    }
+
+    private const byte ClearStateOption = 0x02;
 
     private async Task ExpectSuccessAsync(MtFrame request, string name, CancellationToken cancellationToken)
     {
