@@ -17,7 +17,9 @@ namespace Gateway.Radio.Zigbee;
 /// </summary>
 /// <remarks>
 /// A watchdog pings a coordinator that has been quiet for <see cref="ZigbeeRadioOptions.WatchdogIntervalSeconds"/>;
-/// one that does not answer is treated as wedged. Not yet done: device interview, ZCL, device creation and commands.
+/// one that does not answer is treated as wedged. Devices that join are interviewed over ZDO (<see cref="ZigbeeInterviews"/>)
+/// and kept in the radio settings store; application frames go out through <see cref="SendAsync"/> and come back
+/// through <see cref="OnMessage"/>. Not yet done: Basic cluster, device creation and commands (ZCL).
 /// </remarks>
 public sealed class ZigbeeRadio : IRadio
 {
@@ -37,6 +39,12 @@ public sealed class ZigbeeRadio : IRadio
     private volatile ZnpStartupResult? _startup;
     private volatile CancellationTokenSource? _sessionStop;
     private IRadioSettingsStore _settings = new InMemoryRadioSettingsStore();
+    private readonly ConcurrentDictionary<ulong, NodeInterview> _nodes = new();
+    private readonly ConcurrentDictionary<(ulong Ieee, byte Endpoint, ushort Cluster), Action<IncomingMessage>> _handlers = new();
+    private volatile TaskCompletionSource<ZnpSession> _readySignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile AfMessenger? _af;
+    private ZigbeeInterviews? _interviews;
+    private long _incomingMessages, _unroutedMessages;
     private volatile CoordinatorNetwork? _stored;
     private volatile string? _networkMismatch;
     private bool _storedUnreadable;
@@ -64,6 +72,15 @@ public sealed class ZigbeeRadio : IRadio
     /// <summary>Devices that announced themselves (IEEE address → network address), not yet interviewed.</summary>
     public IReadOnlyDictionary<ulong, ushort> AnnouncedDevices => _announced;
 
+    /// <summary>Settings key prefix of interviewed nodes (<c>node/IEEE</c> = <see cref="NodeInterviewJson"/>).</summary>
+    public const string NodeKeyPrefix = "node/";
+
+    /// <summary>Interviewed nodes by IEEE address.</summary>
+    public IReadOnlyDictionary<ulong, NodeInterview> Nodes => _nodes;
+
+    /// <summary>Devices whose interview gave up, with the reason.</summary>
+    public IReadOnlyDictionary<ulong, string> FailedInterviews => _interviews?.Failed ?? new Dictionary<ulong, string>();
+
     /// <summary>Settings key of the stored network (a backup document, see <see cref="ZigbeeNetworkBackup"/>).</summary>
     public const string NetworkSettingKey = "network";
 
@@ -88,8 +105,87 @@ public sealed class ZigbeeRadio : IRadio
                 _logger.LogError("The stored Zigbee network cannot be read ({Reason}); it is kept as it is and not compared", ex.Message);
             }
         }
+        foreach (var (key, value) in await _settings.ListAsync(Protocol, NodeKeyPrefix, cancellationToken))
+        {
+            if (ulong.TryParse(key.AsSpan(NodeKeyPrefix.Length), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var ieee)
+                && NodeInterviewJson.TryParse(ieee, value) is { } node)
+                _nodes[ieee] = node;
+        }
+        _interviews = new ZigbeeInterviews(_settings, _options, _time, _logger, WaitReadyAsync, OnInterviewedAsync);
+        await _interviews.LoadAsync(cancellationToken);
         _link = new ReconnectingLink(_createTransport, RunSessionAsync, _time, _logger);
         _link.Start();
+    }
+
+    /// <summary>
+    /// Sends an application frame (a ZCL frame) to an endpoint of an interviewed device and waits for AF_DATA_CONFIRM.
+    /// Throws <see cref="ZigbeeDeliveryException"/> when it was not delivered, <see cref="ZnpTimeoutException"/> without confirm.
+    /// </summary>
+    public async Task SendAsync(ulong ieee, byte endpoint, ushort clusterId, byte[] payload, CancellationToken cancellationToken)
+    {
+        if (!_nodes.TryGetValue(ieee, out var node)) throw new InvalidOperationException($"no Zigbee device {ieee:X16}");
+        var af = _af ?? throw new InvalidOperationException("the Zigbee coordinator is not ready");
+        await af.SendAsync(node.NetworkAddress, endpoint, clusterId, payload, cancellationToken);
+    }
+
+    /// <summary>Receives what a device's endpoint sends on a cluster (AF_INCOMING_MSG), until the handle is disposed.</summary>
+    public IDisposable OnMessage(ulong ieee, byte endpoint, ushort clusterId, Action<IncomingMessage> handler)
+    {
+        var key = (ieee, endpoint, clusterId);
+        _handlers[key] = handler;
+        return new Unsubscriber(() => _handlers.TryRemove(KeyValuePair.Create(key, handler)));
+    }
+
+    /// <summary>Asks a device to leave the network (ZDO mgmt leave) and forgets it; a device that does not answer is forgotten too.</summary>
+    public async Task RemoveDeviceAsync(ulong ieee, CancellationToken cancellationToken)
+    {
+        if (_nodes.TryGetValue(ieee, out var node) && _ready is { } session)
+        {
+            var answered = session.WaitForAsync(f => ZdoCommands.ResponseHeader(f, ZdoCommands.MgmtLeaveRspId) is { Source: var source } && source == node.NetworkAddress,
+                "ZDO_MGMT_LEAVE_RSP", TimeSpan.FromSeconds(_options.ZdoResponseTimeoutSeconds), cancellationToken);
+            try
+            {
+                await session.RequestAsync(ZdoCommands.MgmtLeaveRequest(node.NetworkAddress, ieee), cancellationToken);
+                await answered;
+            }
+            catch (ZnpTimeoutException)
+            {
+                _logger.LogWarning("Zigbee device {Ieee:X16} did not confirm it left; forgetting it anyway", ieee);
+            }
+        }
+        await ForgetNodeAsync(ieee, cancellationToken);
+    }
+
+    private async Task ForgetNodeAsync(ulong ieee, CancellationToken cancellationToken)
+    {
+        _nodes.TryRemove(ieee, out _);
+        _announced.TryRemove(ieee, out _);
+        await _settings.DeleteAsync(Protocol, NodeKey(ieee), cancellationToken);
+        await _settings.DeleteAsync(Protocol, ZigbeeInterviews.KeyPrefix + ieee.ToString("x16", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+    }
+
+    private static string NodeKey(ulong ieee) => NodeKeyPrefix + ieee.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task OnInterviewedAsync(NodeInterview node, CancellationToken cancellationToken)
+    {
+        _nodes[node.Ieee] = node;
+        await _settings.SetAsync(Protocol, NodeKey(node.Ieee), NodeInterviewJson.Write(node), cancellationToken);
+    }
+
+    /// <summary>The session of a coordinator that has reached the coordinator state; waits for the next one otherwise.</summary>
+    private async Task<ZnpSession> WaitReadyAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var session = await _readySignal.Task.WaitAsync(cancellationToken);
+            if (_ready == session) return session;
+            await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken);
+        }
+    }
+
+    private sealed class Unsubscriber(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
     }
 
     /// <summary>
@@ -129,6 +225,7 @@ public sealed class ZigbeeRadio : IRadio
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         ClosePairing(timedOut: false);
+        if (_interviews is not null) await _interviews.StopAsync();
         if (_link is not null) await _link.StopAsync();
     }
 
@@ -173,6 +270,13 @@ public sealed class ZigbeeRadio : IRadio
             ["wedgedRestarts"] = Interlocked.Read(ref _wedgedRestarts),
             ["watchdogPings"] = Interlocked.Read(ref _watchdogPings),
             ["networkMismatch"] = _networkMismatch is null ? 0 : 1,
+            ["nodes"] = _nodes.Count,
+            ["interviewsCompleted"] = _interviews?.Completed ?? 0,
+            ["interviewRetries"] = _interviews?.Retries ?? 0,
+            ["interviewsFailed"] = _interviews?.Failures ?? 0,
+            ["interviewsPending"] = _interviews?.PendingCount ?? 0,
+            ["incomingMessages"] = Interlocked.Read(ref _incomingMessages),
+            ["unroutedMessages"] = Interlocked.Read(ref _unroutedMessages),
             ["restores"] = Interlocked.Read(ref _restores),
             ["connects"] = _link?.Connects ?? 0,
             ["disconnects"] = _link?.Disconnects ?? 0,
@@ -255,7 +359,9 @@ public sealed class ZigbeeRadio : IRadio
                 throw;
             }
             Interlocked.Increment(ref _startups);
+            _af = new AfMessenger(session, TimeSpan.FromSeconds(_options.AfConfirmTimeoutSeconds));
             _ready = session;
+            _readySignal.TrySetResult(session);
             var watchdog = WatchdogAsync(session, stop.Token);
             await reading;
             await watchdog;
@@ -267,6 +373,8 @@ public sealed class ZigbeeRadio : IRadio
         finally
         {
             _ready = null;
+            _af = null;
+            if (_readySignal.Task.IsCompleted) _readySignal = new TaskCompletionSource<ZnpSession>(TaskCreationOptions.RunContinuationsAsynchronously);
             _sessionStop = null;
             await stop.CancelAsync();
             await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -322,6 +430,25 @@ public sealed class ZigbeeRadio : IRadio
     }
 
     /// <summary>
+    /// A device joined or announced itself: a known one may have a new network address (kept); a new one is
+    /// interviewed, unless that is already under way.
+    /// </summary>
+    private void Joined(ulong ieee, ushort networkAddress)
+    {
+        if (_nodes.TryGetValue(ieee, out var known))
+        {
+            if (known.NetworkAddress == networkAddress) return;
+            var moved = known with { NetworkAddress = networkAddress };
+            _nodes[ieee] = moved;
+            _ = _settings.SetAsync(Protocol, NodeKey(ieee), NodeInterviewJson.Write(moved), CancellationToken.None);
+            return;
+        }
+        if (_interviews is null || _interviews.IsPending(ieee, networkAddress)) return;
+        _ = _interviews.RequestAsync(ieee, networkAddress, CancellationToken.None).ContinueWith(
+            t => _logger.LogError(t.Exception, "Zigbee interview of {Ieee:X16} could not be queued", ieee), TaskContinuationOptions.OnlyOnFaulted);
+    }
+
+    /// <summary>
     /// Pings a coordinator that has been silent for a watchdog interval: a coordinator that no longer answers is
     /// wedged (firmware hang, USB glitch) and is reset and resumed on a new connection.
     /// </summary>
@@ -359,11 +486,30 @@ public sealed class ZigbeeRadio : IRadio
 
     private void OnIndication(MtFrame frame)
     {
-        if (EndDeviceAnnouncement.TryParse(frame) is { } announcement)
+        if (IncomingMessage.TryParse(frame) is { } message)
+        {
+            Interlocked.Increment(ref _incomingMessages);
+            var node = _nodes.Values.FirstOrDefault(n => n.NetworkAddress == message.SourceAddress);
+            if (node is not null && _handlers.TryGetValue((node.Ieee, message.SourceEndpoint, message.ClusterId), out var handler)) handler(message);
+            else Interlocked.Increment(ref _unroutedMessages);
+        }
+        else if (EndDeviceAnnouncement.TryParse(frame) is { } announcement)
         {
             Interlocked.Increment(ref _announcements);
             _announced[announcement.IeeeAddress] = announcement.NetworkAddress;
             _logger.LogInformation("Zigbee device {Ieee:X16} announced at 0x{Network:X4}", announcement.IeeeAddress, announcement.NetworkAddress);
+            Joined(announcement.IeeeAddress, announcement.NetworkAddress);
+        }
+        else if (TrustCenterDeviceIndication.TryParse(frame) is { } joined)
+        {
+            _logger.LogInformation("Zigbee device {Ieee:X16} joined at 0x{Network:X4}", joined.IeeeAddress, joined.NetworkAddress);
+            Joined(joined.IeeeAddress, joined.NetworkAddress);
+        }
+        else if (LeaveIndication.TryParse(frame) is { Rejoin: false } left && _nodes.ContainsKey(left.IeeeAddress))
+        {
+            _logger.LogInformation("Zigbee device {Ieee:X16} left the network", left.IeeeAddress);
+            _ = ForgetNodeAsync(left.IeeeAddress, CancellationToken.None).ContinueWith(
+                t => _logger.LogError(t.Exception, "Forgetting Zigbee device {Ieee:X16} failed", left.IeeeAddress), TaskContinuationOptions.OnlyOnFaulted);
         }
         else if (ZdoCommands.ParseStateChange(frame) is { } state && _ready is not null && state != ZdoState.Coordinator)
         {

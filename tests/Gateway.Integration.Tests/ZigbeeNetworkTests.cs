@@ -60,7 +60,7 @@ public class ZigbeeNetworkTests
     }
 
     [Fact]
-    public async Task Join_network_opens_the_coordinator_for_joining_and_answers_an_exec_id()
+    public async Task Join_network_opens_the_coordinator_for_joining_answers_an_exec_id_and_a_device_that_joins_is_interviewed()
     {
         await using var pty = await SocatPair.StartAsync();
         await using var coordinator = new ZnpCoordinatorSimulator(new LinuxSerialPort(pty.PathB, 115200), formed: true);
@@ -76,6 +76,11 @@ public class ZigbeeNetworkTests
         Assert.True(coordinator.PermittingJoins);
         var permit = coordinator.Received.Last(f => f.Is(Gateway.Radio.Zigbee.Protocol.Mt.MtType.Sreq, Gateway.Radio.Zigbee.Protocol.Mt.MtSubsystem.Zdo, ZdoCommands.MgmtPermitJoinReqId));
         Assert.Equal(254, permit.Data[3]);
+
+        var bulb = new SimulatedNode(0x00178801086F2A3B, 0x4A1C, [new SimpleDescriptor(11, 0x0104, 0x010D, 1, [0x0000, 0x0006, 0x0008], [])]);
+        Assert.True(await coordinator.JoinAsync(bulb));
+        await WaitForAsync(() => daemon.Output.Contains("Zigbee device 00178801086F2A3B interviewed: 1 endpoint"), () => daemon.Output);
+        Assert.Equal(3, bulb.InterviewRequests);
 
         var (wrongStatus, wrong) = await client.PostJsonAsync("config/0000-0000-0000/zigbee/joinNetwork");
         Assert.Equal(400, wrongStatus);

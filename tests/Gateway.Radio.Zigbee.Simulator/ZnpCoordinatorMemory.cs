@@ -13,6 +13,9 @@ public sealed class ZnpCoordinatorMemory
 {
     public ConcurrentDictionary<ushort, byte[]> Nv { get; } = new();
 
+    /// <summary>The devices in the network, by network address: they stay when the coordinator resets.</summary>
+    public ConcurrentDictionary<ushort, SimulatedNode> Nodes { get; } = new();
+
     /// <summary>The network formed; null on a blank (factory-new) coordinator.</summary>
     public SimulatedNetwork? Network { get; private set; }
 
@@ -59,6 +62,7 @@ public sealed class ZnpCoordinatorMemory
     {
         Network = null;
         Nv.Clear();
+        Nodes.Clear();
     }
 
     private void Remember(SimulatedNetwork network, uint frameCounter)

@@ -94,12 +94,30 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
     }
 
     /// <summary>A device joins through the open network and announces itself; false when the network is closed.</summary>
-    public async Task<bool> JoinAsync(ulong deviceIeee, ushort networkAddress, byte capabilities = 0x80)
+    public Task<bool> JoinAsync(ulong deviceIeee, ushort networkAddress, byte capabilities = 0x80) =>
+        JoinAsync(new SimulatedNode(deviceIeee, networkAddress, []) { MacCapabilities = capabilities, LogicalType = ZigbeeLogicalType.EndDevice });
+
+    /// <summary>
+    /// A device joins as Z-Stack reports it: the trust centre indication (ZDO_TC_DEV_IND), then the device's own
+    /// announcement. It then answers the interview. False when the network is closed.
+    /// </summary>
+    public async Task<bool> JoinAsync(SimulatedNode node)
     {
         if (!PermittingJoins || State != ZdoState.Coordinator) return false;
-        await EmitAsync(new EndDeviceAnnouncement(networkAddress, networkAddress, deviceIeee, capabilities).ToFrame());
+        _memory.Nodes[node.NetworkAddress] = node;
+        await EmitAsync(new TrustCenterDeviceIndication(node.NetworkAddress, node.Ieee, 0x0000).ToFrame());
+        await EmitAsync(new EndDeviceAnnouncement(node.NetworkAddress, node.NetworkAddress, node.Ieee, node.MacCapabilities).ToFrame());
         return true;
     }
+
+    /// <summary>A device that joined before (a daemon restart, a new connection) is still in the network, without joining again.</summary>
+    public void Adopt(SimulatedNode node) => _memory.Nodes[node.NetworkAddress] = node;
+
+    public IReadOnlyCollection<SimulatedNode> Nodes => [.. _memory.Nodes.Values];
+
+    /// <summary>The device sends an application frame to the gateway's endpoint (a report, a command).</summary>
+    public Task SendFromAsync(SimulatedNode node, byte endpoint, ushort clusterId, byte[] payload, byte linkQuality = 200) =>
+        EmitAsync(new IncomingMessage(0, clusterId, node.NetworkAddress, endpoint, ZnpStartup.GatewayEndpoint, false, linkQuality, false, 0, 0, payload).ToFrame());
 
     public async Task<MtFrame> WaitForReceivedAsync(Func<MtFrame, bool> match, TimeSpan timeout)
     {
@@ -179,6 +197,12 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
                 return (SysCommands.StatusResponse(MtSubsystem.Af, AfCommands.RegisterId, added ? MtStatus.Success : DuplicateEndpointStatus), null);
             case (MtSubsystem.Zdo, ZdoCommands.StartupFromAppId):
                 return (ZdoCommands.StartupResponse(Formed ? StartupResult.RestoredNetworkState : StartupResult.NewNetworkState), StartNetworkAsync);
+            case (MtSubsystem.Zdo, ZdoCommands.NodeDescReqId or ZdoCommands.ActiveEpReqId or ZdoCommands.SimpleDescReqId) when request.Data.Length >= 4:
+                return (SysCommands.StatusResponse(MtSubsystem.Zdo, request.Command, MtStatus.Success), () => AnswerInterviewAsync(request));
+            case (MtSubsystem.Zdo, ZdoCommands.MgmtLeaveReqId) when request.Data.Length >= 11:
+                return (SysCommands.StatusResponse(MtSubsystem.Zdo, ZdoCommands.MgmtLeaveReqId, MtStatus.Success), () => LeaveAsync(BinaryPrimitives.ReadUInt16LittleEndian(request.Data)));
+            case (MtSubsystem.Af, AfCommands.DataRequestId) when request.Data.Length >= 10 && request.Data.Length >= 10 + request.Data[9]:
+                return (SysCommands.StatusResponse(MtSubsystem.Af, AfCommands.DataRequestId, MtStatus.Success), () => DeliverAsync(request.Data));
             case (MtSubsystem.Zdo, ZdoCommands.ExtNwkInfoId):
                 var network = _memory.Network;
                 return (new ExtendedNetworkInfo(0x0000, State, network?.PanId ?? 0xFFFE, 0x0000, network?.ExtendedPanId ?? 0, 0, network?.Channel ?? 0).ToFrame(), null);
@@ -198,6 +222,49 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
                 // RPC error: invalid command id (2), followed by the rejected CMD0 and CMD1.
                 return (new MtFrame(MtType.Srsp, MtSubsystem.RpcError, 0x00, [0x02, request.Cmd0, request.Command]), null);
         }
+    }
+
+    private async Task AnswerInterviewAsync(MtFrame request)
+    {
+        var address = BinaryPrimitives.ReadUInt16LittleEndian(request.Data);
+        if (!_memory.Nodes.TryGetValue(address, out var node) || !node.AnswersInterviewRequest()) return;
+        if (node.AnswerDelay > TimeSpan.Zero) await Task.Delay(node.AnswerDelay);
+        MtFrame answer = request.Command switch
+        {
+            ZdoCommands.NodeDescReqId => new NodeDescriptorResponse(address, MtStatus.Success, address, node.LogicalType, node.MacCapabilities, node.ManufacturerCode).ToFrame(),
+            ZdoCommands.ActiveEpReqId => new ActiveEndpointsResponse(address, MtStatus.Success, address, [.. node.Endpoints.Select(e => e.Endpoint)]).ToFrame(),
+            _ => node.Endpoints.FirstOrDefault(e => request.Data.Length >= 5 && e.Endpoint == request.Data[4]) is { } descriptor
+                ? new SimpleDescriptorResponse(address, MtStatus.Success, address, descriptor).ToFrame()
+                : new SimpleDescriptorResponse(address, 0x82, address, null).ToFrame(), // ZDO_INVALID_EP
+        };
+        await EmitAsync(answer);
+    }
+
+    private async Task LeaveAsync(ushort address)
+    {
+        if (!_memory.Nodes.TryRemove(address, out var node) || node.Unreachable) return;
+        await EmitAsync(new MtFrame(MtType.Areq, MtSubsystem.Zdo, ZdoCommands.MgmtLeaveRspId, [(byte)address, (byte)(address >> 8), MtStatus.Success]));
+        await EmitAsync(new LeaveIndication(address, node.Ieee, false, false, false).ToFrame());
+    }
+
+    /// <summary>AF_DATA_REQUEST: confirmed (0 delivered, 0xE9 MAC no ack when out of reach), then the device's answers come in.</summary>
+    private async Task DeliverAsync(byte[] data)
+    {
+        var address = BinaryPrimitives.ReadUInt16LittleEndian(data);
+        var endpoint = data[2];
+        var cluster = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(4));
+        var transaction = data[6];
+        var payload = data.AsSpan(10, data[9]).ToArray();
+        if (!_memory.Nodes.TryGetValue(address, out var node) || node.Unreachable)
+        {
+            await EmitAsync(new DataConfirm(0xE9, endpoint, transaction).ToFrame());
+            return;
+        }
+        if (node.AnswerDelay > TimeSpan.Zero) await Task.Delay(node.AnswerDelay);
+        node.ApplicationFrames.Enqueue((endpoint, cluster, payload));
+        _memory.FrameCounter++;
+        await EmitAsync(new DataConfirm(MtStatus.Success, endpoint, transaction).ToFrame());
+        foreach (var reply in node.ApplicationHandler?.Invoke(endpoint, cluster, payload) ?? []) await SendFromAsync(node, endpoint, cluster, reply);
     }
 
     private NvReadResponse NvRead(ushort id, byte offset) =>

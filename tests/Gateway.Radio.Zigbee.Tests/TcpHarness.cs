@@ -16,13 +16,14 @@ internal sealed class TcpHarness : IAsyncDisposable
     private readonly ulong _ieee;
     private readonly List<(TcpClient Client, ZnpCoordinatorSimulator Simulator)> _connections = [];
 
-    private TcpHarness(bool formed, double srspTimeoutSeconds, double watchdogSeconds, ZnpCoordinatorMemory? memory, ulong ieee)
+    private TcpHarness(bool formed, double srspTimeoutSeconds, double watchdogSeconds, ZnpCoordinatorMemory? memory, ulong ieee, Action<ZigbeeRadioOptions>? configure)
     {
         _ieee = ieee;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         var options = new ZigbeeRadioOptions { Port = $"tcp://127.0.0.1:{port}", SrspTimeoutSeconds = srspTimeoutSeconds, WatchdogIntervalSeconds = watchdogSeconds };
+        configure?.Invoke(options);
         Radio = new ZigbeeRadio(options, TimeProvider.System, NullLogger<ZigbeeRadio>.Instance);
         Memory = memory ?? (formed ? ZnpCoordinatorMemory.WithNetwork(ZnpCoordinatorSimulator.DefaultIeeeAddress) : new ZnpCoordinatorMemory());
         _accepting = AcceptAsync();
@@ -39,9 +40,10 @@ internal sealed class TcpHarness : IAsyncDisposable
     public int Connections { get; private set; }
 
     public static async Task<TcpHarness> StartAsync(bool formed, double srspTimeoutSeconds = 6, double watchdogSeconds = 0,
-        IRadioSettingsStore? settings = null, ZnpCoordinatorMemory? memory = null, ulong ieee = ZnpCoordinatorSimulator.DefaultIeeeAddress)
+        IRadioSettingsStore? settings = null, ZnpCoordinatorMemory? memory = null, ulong ieee = ZnpCoordinatorSimulator.DefaultIeeeAddress,
+        Action<ZigbeeRadioOptions>? configure = null)
     {
-        var harness = new TcpHarness(formed, srspTimeoutSeconds, watchdogSeconds, memory, ieee);
+        var harness = new TcpHarness(formed, srspTimeoutSeconds, watchdogSeconds, memory, ieee, configure);
         await harness.Radio.StartAsync(RadioStartContext.Empty with { Settings = settings }, CancellationToken.None);
         return harness;
     }
