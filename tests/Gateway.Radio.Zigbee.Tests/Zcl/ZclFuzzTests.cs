@@ -8,8 +8,8 @@ namespace Gateway.Radio.Zigbee.Tests.Zcl;
 /// </summary>
 public class ZclFuzzTests
 {
-    private const int RandomFrames = 400_000;
-    private const int MutatedFrames = 600_000;
+    private const int RandomFrames = 700_000;
+    private const int MutatedFrames = 300_000;
 
     private static readonly byte[][] Seeds =
     [
