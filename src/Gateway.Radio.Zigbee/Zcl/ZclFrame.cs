@@ -10,6 +10,14 @@ public sealed record ZclFrame(
     byte CommandId,
     byte[] Payload)
 {
+    /// <summary>The payload in hex, so that logs and test failures show it.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"FrameType = {FrameType}, ManufacturerCode = {ManufacturerCode?.ToString("X4") ?? "none"}, Direction = {Direction}, ");
+        builder.Append($"DisableDefaultResponse = {DisableDefaultResponse}, Sequence = {Sequence}, CommandId = 0x{CommandId:X2}, Payload = {Convert.ToHexString(Payload)}");
+        return true;
+    }
+
     public bool IsGlobal => FrameType == ZclFrameType.Global;
 
     public bool IsGlobalCommand(byte commandId) => FrameType == ZclFrameType.Global && CommandId == commandId;

@@ -107,8 +107,17 @@ public sealed class ZclValue : IEquatable<ZclValue>
                 if (!ZclBytes.TryReadByte(data, ref offset, out var elementType)) return false;
                 if (!ZclBytes.TryReadUInt16(data, ref offset, out var count)) return false;
                 if (count == 0xFFFF) count = 0;
-                for (var i = 0; i < count; i++)
-                    if (!TryRead(data, ref offset, (ZclDataType)elementType, depth + 1, out _)) return false;
+                if (ZclDataTypes.FixedLength((ZclDataType)elementType) is { } size)
+                {
+                    // Fixed-size elements are skipped at once, so a long array of empty elements costs nothing.
+                    if ((long)count * size > data.Length - offset) return false;
+                    offset += count * size;
+                }
+                else
+                {
+                    for (var i = 0; i < count; i++)
+                        if (!TryRead(data, ref offset, (ZclDataType)elementType, depth + 1, out _)) return false;
+                }
                 value = new(type, 0, 0, data[start..offset].ToArray());
                 return true;
             }

@@ -94,4 +94,23 @@ public class ZclValueTests
         Assert.Equal(6, offset);
         Assert.Equal(bytes[..6], value.ToBytes());
     }
+
+    [Fact]
+    public void An_array_of_fixed_size_elements_must_fit_in_the_data()
+    {
+        var offset = 0;
+        Assert.False(ZclValue.TryRead(Hex.Bytes("21 03 00 01 00 02 00"), ref offset, ZclDataType.Array, out _));
+        offset = 0;
+        Assert.True(ZclValue.TryRead(Hex.Bytes("00 FE FF"), ref offset, ZclDataType.Array, out _)); // 65534 empty elements
+        Assert.Equal(3, offset);
+    }
+
+    [Fact]
+    public void Nesting_deeper_than_four_collections_is_refused()
+    {
+        var offset = 0;
+        Assert.False(ZclValue.TryRead(Hex.Bytes("48 01 00 48 01 00 48 01 00 48 01 00 48 01 00 20 00 00"), ref offset, ZclDataType.Array, out _));
+        offset = 0;
+        Assert.True(ZclValue.TryRead(Hex.Bytes("48 01 00 48 01 00 48 01 00 20 01 00 07"), ref offset, ZclDataType.Array, out _));
+    }
 }
