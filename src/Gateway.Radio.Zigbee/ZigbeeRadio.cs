@@ -19,9 +19,10 @@ namespace Gateway.Radio.Zigbee;
 /// A watchdog pings a coordinator that has been quiet for <see cref="ZigbeeRadioOptions.WatchdogIntervalSeconds"/>;
 /// one that does not answer is treated as wedged. Devices that join are interviewed over ZDO (<see cref="ZigbeeInterviews"/>)
 /// and kept in the radio settings store; application frames go out through <see cref="SendAsync"/> and come back
-/// through <see cref="OnMessage"/>. Not yet done: Basic cluster, device creation and commands (ZCL).
+/// through <see cref="OnMessage"/>; the ZCL side (Basic cluster, mapping, reporting, commands, reports) is in ZigbeeRadio.Devices.
+/// Not yet done: IAS zone enrolment and zone status notifications, availability, link quality, default responses to reports.
 /// </remarks>
-public sealed class ZigbeeRadio : IRadio
+public sealed partial class ZigbeeRadio : IRadio
 {
     public const string ProtocolName = "zigbee";
 
@@ -93,6 +94,7 @@ public sealed class ZigbeeRadio : IRadio
     public async Task StartAsync(RadioStartContext context, CancellationToken cancellationToken)
     {
         _settings = context.Settings ?? new InMemoryRadioSettingsStore();
+        RememberKnownDevices(context);
         if (await _settings.GetAsync(Protocol, NetworkSettingKey, cancellationToken) is { } text)
         {
             try
@@ -169,6 +171,7 @@ public sealed class ZigbeeRadio : IRadio
     private async Task OnInterviewedAsync(NodeInterview node, CancellationToken cancellationToken)
     {
         _nodes[node.Ieee] = node;
+        await SetUpDevicesAsync(node, cancellationToken);
         await _settings.SetAsync(Protocol, NodeKey(node.Ieee), NodeInterviewJson.Write(node), cancellationToken);
     }
 
@@ -235,9 +238,6 @@ public sealed class ZigbeeRadio : IRadio
         _reports.Writer.TryComplete();
     }
 
-    public Task ExecuteAsync(RadioCommand command, IRadioCommandProgress progress, CancellationToken cancellationToken) =>
-        throw new RadioCommandException(FailureType.ActuatorUnknown, $"no Zigbee device {command.Address}: Zigbee devices cannot be driven yet");
-
     public async Task StartPairingAsync(PairingRequest request, CancellationToken cancellationToken)
     {
         var session = _ready ?? throw new InvalidOperationException("the Zigbee coordinator is not ready");
@@ -276,6 +276,10 @@ public sealed class ZigbeeRadio : IRadio
             ["interviewsFailed"] = _interviews?.Failures ?? 0,
             ["interviewsPending"] = _interviews?.PendingCount ?? 0,
             ["incomingMessages"] = Interlocked.Read(ref _incomingMessages),
+            ["devices"] = _devices.Count,
+            ["reportsReceived"] = Interlocked.Read(ref _reportsReceived),
+            ["commandsSent"] = Interlocked.Read(ref _commandsSent),
+            ["commandFailures"] = Interlocked.Read(ref _commandFailures),
             ["unroutedMessages"] = Interlocked.Read(ref _unroutedMessages),
             ["restores"] = Interlocked.Read(ref _restores),
             ["connects"] = _link?.Connects ?? 0,
@@ -490,8 +494,9 @@ public sealed class ZigbeeRadio : IRadio
         {
             Interlocked.Increment(ref _incomingMessages);
             var node = _nodes.Values.FirstOrDefault(n => n.NetworkAddress == message.SourceAddress);
-            if (node is not null && _handlers.TryGetValue((node.Ieee, message.SourceEndpoint, message.ClusterId), out var handler)) handler(message);
-            else Interlocked.Increment(ref _unroutedMessages);
+            if (node is null) Interlocked.Increment(ref _unroutedMessages);
+            else if (_handlers.TryGetValue((node.Ieee, message.SourceEndpoint, message.ClusterId), out var handler)) handler(message);
+            else OnZclFrame(node, message);
         }
         else if (EndDeviceAnnouncement.TryParse(frame) is { } announcement)
         {

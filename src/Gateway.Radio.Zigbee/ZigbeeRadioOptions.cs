@@ -35,4 +35,7 @@ public sealed class ZigbeeRadioOptions
 
     /// <summary>How long AF_DATA_CONFIRM may take after an AF data request.</summary>
     public double AfConfirmTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>How long a device may take to answer a ZCL request (a command's default response, a read).</summary>
+    public double ZclResponseTimeoutSeconds { get; set; } = 10;
 }

@@ -37,8 +37,8 @@ public sealed class SimulatedNode(ulong ieee, ushort networkAddress, IReadOnlyLi
     /// <summary>The next this many ZDO interview requests go unanswered (a sleepy device that missed them).</summary>
     public int IgnoreInterviewRequests { get; set; }
 
-    /// <summary>Answers to an application frame (endpoint, cluster, payload) → frames sent back on the same cluster and endpoint.</summary>
-    public Func<byte, ushort, byte[], IReadOnlyList<byte[]>>? ApplicationHandler { get; set; }
+    /// <summary>Answers to an application frame (endpoint, cluster, payload) → frames sent back from that endpoint, each on its cluster.</summary>
+    public Func<byte, ushort, byte[], IReadOnlyList<(ushort Cluster, byte[] Payload)>>? ApplicationHandler { get; set; }
 
     /// <summary>Application frames received: endpoint, cluster, payload.</summary>
     public ConcurrentQueue<(byte Endpoint, ushort Cluster, byte[] Payload)> ApplicationFrames { get; } = new();

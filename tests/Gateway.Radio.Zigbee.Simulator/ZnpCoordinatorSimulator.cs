@@ -199,6 +199,11 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
                 return (ZdoCommands.StartupResponse(Formed ? StartupResult.RestoredNetworkState : StartupResult.NewNetworkState), StartNetworkAsync);
             case (MtSubsystem.Zdo, ZdoCommands.NodeDescReqId or ZdoCommands.ActiveEpReqId or ZdoCommands.SimpleDescReqId) when request.Data.Length >= 4:
                 return (SysCommands.StatusResponse(MtSubsystem.Zdo, request.Command, MtStatus.Success), () => AnswerInterviewAsync(request));
+            case (MtSubsystem.Zdo, ZdoCommands.BindReqId) when request.Data.Length >= 2:
+                var bound = BinaryPrimitives.ReadUInt16LittleEndian(request.Data);
+                return (SysCommands.StatusResponse(MtSubsystem.Zdo, ZdoCommands.BindReqId, MtStatus.Success), () => _memory.Nodes.TryGetValue(bound, out var target) && !target.Unreachable
+                    ? EmitAsync(new MtFrame(MtType.Areq, MtSubsystem.Zdo, ZdoCommands.BindRspId, [(byte)bound, (byte)(bound >> 8), MtStatus.Success]))
+                    : Task.CompletedTask);
             case (MtSubsystem.Zdo, ZdoCommands.MgmtLeaveReqId) when request.Data.Length >= 11:
                 return (SysCommands.StatusResponse(MtSubsystem.Zdo, ZdoCommands.MgmtLeaveReqId, MtStatus.Success), () => LeaveAsync(BinaryPrimitives.ReadUInt16LittleEndian(request.Data)));
             case (MtSubsystem.Af, AfCommands.DataRequestId) when request.Data.Length >= 10 && request.Data.Length >= 10 + request.Data[9]:
@@ -264,7 +269,7 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
         node.ApplicationFrames.Enqueue((endpoint, cluster, payload));
         _memory.FrameCounter++;
         await EmitAsync(new DataConfirm(MtStatus.Success, endpoint, transaction).ToFrame());
-        foreach (var reply in node.ApplicationHandler?.Invoke(endpoint, cluster, payload) ?? []) await SendFromAsync(node, endpoint, cluster, reply);
+        foreach (var (replyCluster, reply) in node.ApplicationHandler?.Invoke(endpoint, cluster, payload) ?? []) await SendFromAsync(node, endpoint, replyCluster, reply);
     }
 
     private NvReadResponse NvRead(ushort id, byte offset) =>

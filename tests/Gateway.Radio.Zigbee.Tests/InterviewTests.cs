@@ -9,7 +9,8 @@ namespace Gateway.Radio.Zigbee.Tests;
 public class InterviewTests
 {
     private const ulong Bulb = 0x00178801086F2A3B;
-    private static readonly SimpleDescriptor LightEndpoint = new(11, 0x0104, 0x010D, 1, [0x0000, 0x0003, 0x0004, 0x0005, 0x0006, 0x0008, 0x0300], [0x0019]);
+    // A manufacturer profile: the ZDO interview reads it, the ZCL set-up (Home Automation and Light Link only) leaves it alone.
+    private static readonly SimpleDescriptor LightEndpoint = new(11, 0xC2DF, 0x010D, 1, [0x0000, 0x0003, 0x0004, 0x0005, 0x0006, 0x0008, 0x0300], [0x0019]);
     private static readonly SimpleDescriptor GreenPowerEndpoint = new(242, 0xA1E0, 0x0061, 0, [], [0x0021]);
 
     private static void Quick(ZigbeeRadioOptions o)
@@ -18,6 +19,7 @@ public class InterviewTests
         o.InterviewRetrySeconds = 0.05;
         o.InterviewAttempts = 3;
         o.AfConfirmTimeoutSeconds = 2;
+        o.ZclResponseTimeoutSeconds = 2;
     }
 
     private static async Task<TcpHarness> OpenNetworkAsync(IRadioSettingsStore settings, ZnpCoordinatorMemory? memory = null)
@@ -128,7 +130,7 @@ public class InterviewTests
     public async Task Application_frames_reach_the_device_and_its_answers_reach_the_handler_of_that_endpoint_and_cluster()
     {
         await using var harness = await OpenNetworkAsync(new InMemoryRadioSettingsStore());
-        var bulb = new SimulatedNode(Bulb, 0x4A1C, [LightEndpoint]) { ApplicationHandler = (_, _, payload) => [[0x18, payload[1], 0x0B, payload[2], 0x00]] };
+        var bulb = new SimulatedNode(Bulb, 0x4A1C, [LightEndpoint]) { ApplicationHandler = (_, cluster, payload) => [(cluster, [0x18, payload[1], 0x0B, payload[2], 0x00])] };
         Assert.True(await harness.Simulator!.JoinAsync(bulb));
         await Wait.UntilAsync(() => harness.Radio.Nodes.ContainsKey(Bulb));
         var answers = new List<IncomingMessage>();

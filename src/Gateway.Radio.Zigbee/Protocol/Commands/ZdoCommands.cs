@@ -8,6 +8,8 @@ public static class ZdoCommands
     public const byte NodeDescReqId = 0x02;
     public const byte SimpleDescReqId = 0x04;
     public const byte ActiveEpReqId = 0x05;
+    public const byte BindReqId = 0x21;
+    public const byte BindRspId = 0xA1;
     public const byte MgmtLeaveReqId = 0x34;
     public const byte NodeDescRspId = 0x82;
     public const byte SimpleDescRspId = 0x84;
@@ -68,6 +70,20 @@ public static class ZdoCommands
         BinaryPrimitives.WriteUInt16LittleEndian(data.AsSpan(2), networkAddress);
         data[4] = endpoint;
         return new MtFrame(MtType.Sreq, MtSubsystem.Zdo, SimpleDescReqId, data);
+    }
+
+    /// <summary>ZDO_BIND_REQ: binds a cluster of a device's endpoint to the coordinator's endpoint (64-bit destination), so reports reach it.</summary>
+    public static MtFrame BindRequest(ushort networkAddress, ulong sourceIeee, byte sourceEndpoint, ushort clusterId, ulong destinationIeee, byte destinationEndpoint)
+    {
+        var data = new byte[23];
+        BinaryPrimitives.WriteUInt16LittleEndian(data, networkAddress);
+        BinaryPrimitives.WriteUInt64LittleEndian(data.AsSpan(2), sourceIeee);
+        data[10] = sourceEndpoint;
+        BinaryPrimitives.WriteUInt16LittleEndian(data.AsSpan(11), clusterId);
+        data[13] = 0x03; // 64-bit address mode
+        BinaryPrimitives.WriteUInt64LittleEndian(data.AsSpan(14), destinationIeee);
+        data[22] = destinationEndpoint;
+        return new MtFrame(MtType.Sreq, MtSubsystem.Zdo, BindReqId, data);
     }
 
     /// <summary>ZDO_MGMT_LEAVE_REQ: asks the device to leave the network (no rejoin, children kept).</summary>
