@@ -77,7 +77,7 @@ public class ZigbeeNetworkTests
         var permit = coordinator.Received.Last(f => f.Is(Gateway.Radio.Zigbee.Protocol.Mt.MtType.Sreq, Gateway.Radio.Zigbee.Protocol.Mt.MtSubsystem.Zdo, ZdoCommands.MgmtPermitJoinReqId));
         Assert.Equal(254, permit.Data[3]);
 
-        var bulb = new SimulatedNode(0x00178801086F2A3B, 0x4A1C, [new SimpleDescriptor(11, 0x0104, 0x010D, 1, [0x0000, 0x0006, 0x0008], [])]);
+        var bulb = ZclNode.For(new Gateway.Radio.Zigbee.Simulator.Devices.SimulatedBulb(0x00178801086F2A3B, 0x4A1C), coordinator);
         Assert.True(await coordinator.JoinAsync(bulb));
         await WaitForAsync(() => daemon.Output.Contains("Zigbee device 00178801086F2A3B interviewed: 1 endpoint"), () => daemon.Output);
         Assert.Equal(3, bulb.InterviewRequests);
