@@ -98,7 +98,7 @@ public sealed class ZigbeeInterviews(
                     logger.LogInformation("Zigbee device {Ieee:X16} interviewed: {Endpoints} endpoint(s)", ieee, node.Endpoints.Count);
                     return;
                 }
-                catch (Exception ex) when (ex is ZigbeeInterviewException or ZnpTimeoutException or TransportException or ZnpRpcErrorException)
+                catch (Exception ex) when (ex is ZigbeeInterviewException or ZnpTimeoutException or TransportException or ZnpRpcErrorException or ZigbeeDeliveryException or InvalidOperationException)
                 {
                     reason = ex.Message;
                 }
