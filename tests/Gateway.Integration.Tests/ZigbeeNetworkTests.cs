@@ -87,6 +87,37 @@ public class ZigbeeNetworkTests
         Assert.Equal("Unknown object.", wrong.GetProperty("error").GetString());
     }
 
+    [Fact]
+    public async Task A_coordinator_that_stops_answering_is_reset_by_the_watchdog_and_its_network_resumed_once_it_answers_again()
+    {
+        await using var pty = await SocatPair.StartAsync();
+        var memory = ZnpCoordinatorMemory.WithNetwork(ZnpCoordinatorSimulator.DefaultIeeeAddress);
+        var panId = memory.Network!.PanId;
+        await using var coordinator = new ZnpCoordinatorSimulator(new LinuxSerialPort(pty.PathB, 115200), memory: memory);
+        await coordinator.StartAsync(default);
+        await using var daemon = await DaemonProcess.StartAsync(DaemonProcess.NewDataDirectory(), $"--Gateway:Radios:Zigbee:Port={pty.PathA}",
+            "--Gateway:Radios:Zigbee:WatchdogIntervalSeconds=0.5", "--Gateway:Radios:Zigbee:SrspTimeoutSeconds=1");
+        using var client = daemon.Client(await daemon.CreateTokenAsync("zigbee-wedged"));
+        var gateway = await client.GatewayIdAsync();
+        await WaitForAsync(() => coordinator.State == ZdoState.Coordinator && coordinator.RegisteredEndpoints.Count == 1, () => daemon.Output);
+
+        coordinator.Silent = true;
+        await WaitForAsync(() => daemon.Output.Contains("did not answer the watchdog ping"), () => daemon.Output);
+        var (refusedStatus, _) = await client.PostJsonAsync($"config/{gateway}/zigbee/joinNetwork");
+        Assert.Equal(400, refusedStatus);
+
+        var resetsBefore = coordinator.Resets;
+        coordinator.Silent = false;
+        await WaitForAsync(() => coordinator.Resets > resetsBefore && coordinator.State == ZdoState.Coordinator, () => daemon.Output);
+        await WaitForAsync(() => coordinator.RegisteredEndpoints.Count == 1, () => daemon.Output);
+        Assert.Equal(panId, memory.Network!.PanId);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        int status;
+        while ((status = (await client.PostJsonAsync($"config/{gateway}/zigbee/joinNetwork")).Status) != 200 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Equal(200, status);
+        Assert.True(coordinator.PermittingJoins);
+    }
+
     private static string PanIdOf(string backup)
     {
         using var document = JsonDocument.Parse(backup);

@@ -29,6 +29,11 @@ public static class ZigbeeConfigEndpoints
             {
                 throw new OverkizException(new OverkizError(400, "UNSPECIFIED_ERROR", $"\"{ex.Message}\""));
             }
+            catch (TimeoutException)
+            {
+                // A wedged coordinator: the radio resets it; the client may try again.
+                throw new OverkizException(new OverkizError(400, "UNSPECIFIED_ERROR", "\"the Zigbee coordinator did not answer\""));
+            }
             return Results.Json(new ExecIdResponse(Guid.NewGuid().ToString()), ApiJsonContext.Relaxed.ExecIdResponse);
         });
     }
