@@ -23,6 +23,7 @@ public static class GatewayApi
         api.MapEventEndpoints();
         api.MapExecutionEndpoints();
         api.MapEnOceanConfigEndpoints();
+        api.MapZigbeeConfigEndpoints();
         api.MapActionGroupEndpoints();
         api.MapLocationEndpoints();
         api.MapCalendarEndpoints();

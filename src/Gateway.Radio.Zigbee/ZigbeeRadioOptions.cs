@@ -20,4 +20,22 @@ public sealed class ZigbeeRadioOptions
 
     /// <summary>How long the coordinator may take to answer a synchronous request; past it the link is reset and restarted.</summary>
     public double SrspTimeoutSeconds { get; set; } = 6;
+
+    /// <summary>A coordinator silent this long is pinged (SYS_PING); no answer means it is wedged and is reset. 0 turns the watchdog off.</summary>
+    public double WatchdogIntervalSeconds { get; set; } = 30;
+
+    /// <summary>How long a device may take to answer one ZDO interview request.</summary>
+    public double ZdoResponseTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Interview attempts before a device is reported as failed.</summary>
+    public int InterviewAttempts { get; set; } = 5;
+
+    /// <summary>Wait before the first interview retry; doubles with each further attempt (at most 10 min).</summary>
+    public double InterviewRetrySeconds { get; set; } = 5;
+
+    /// <summary>How long AF_DATA_CONFIRM may take after an AF data request.</summary>
+    public double AfConfirmTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>How long a device may take to answer a ZCL request (a command's default response, a read).</summary>
+    public double ZclResponseTimeoutSeconds { get; set; } = 10;
 }

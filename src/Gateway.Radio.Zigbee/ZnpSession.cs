@@ -36,6 +36,11 @@ public sealed class ZnpSession(IByteTransport transport, ZnpCounters counters, T
 
     public string Name => transport.Name;
 
+    /// <summary>When the last complete frame came in (a <see cref="TimeProvider"/> timestamp); 0 before the first.</summary>
+    public long LastFrameReceived => Interlocked.Read(ref _lastFrameReceived);
+
+    private long _lastFrameReceived;
+
     /// <summary>Reads until the link ends (unplug, closed socket) or cancellation; then fails whatever still waits.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -192,6 +197,7 @@ public sealed class ZnpSession(IByteTransport transport, ZnpCounters counters, T
     private void Dispatch(MtFrame frame)
     {
         counters.Increment(ref counters.FramesReceived);
+        Interlocked.Exchange(ref _lastFrameReceived, time.GetTimestamp());
         if (frame.Type == MtType.Srsp)
         {
             TaskCompletionSource<MtFrame>? answered = null;

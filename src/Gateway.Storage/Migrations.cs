@@ -46,6 +46,9 @@ internal static class Migrations
         ALTER TABLE executions ADD COLUMN execution_type TEXT;
         ALTER TABLE executions ADD COLUMN execution_sub_type TEXT;
         """,
+        """
+        CREATE TABLE radio_settings (protocol TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (protocol, key));
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

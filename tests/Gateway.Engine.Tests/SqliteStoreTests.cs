@@ -41,6 +41,30 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Radio_settings_survive_a_reopen_and_stay_within_their_protocol()
+    {
+        await using (var database = await SqliteDatabase.OpenAsync(_directory, NullLogger.Instance, default))
+        {
+            var store = new SqliteRadioSettingsStore(database);
+            await store.SetAsync("zigbee", "network", "{\"pan_id\":\"1a2b\"}", default);
+            await store.SetAsync("zigbee", "interview/00124b0002f641f9", "1", default);
+            await store.SetAsync("zigbee", "interview/00124b0002f641f9", "2", default);
+            await store.SetAsync("zigbee", "interview_%", "x", default);
+            await store.SetAsync("enocean", "interview/1", "other radio", default);
+        }
+
+        await using var reopened = await SqliteDatabase.OpenAsync(_directory, NullLogger.Instance, default);
+        var again = new SqliteRadioSettingsStore(reopened);
+        Assert.Equal("{\"pan_id\":\"1a2b\"}", await again.GetAsync("zigbee", "network", default));
+        var interviews = await again.ListAsync("zigbee", "interview/", default);
+        Assert.Equal("2", Assert.Single(interviews).Value);
+        await again.DeleteAsync("zigbee", "interview/00124b0002f641f9", default);
+        Assert.Empty(await again.ListAsync("zigbee", "interview/", default));
+        Assert.Null(await again.GetAsync("enocean", "network", default));
+        Assert.Equal("other radio", await again.GetAsync("enocean", "interview/1", default));
+    }
+
+    [Fact]
     public async Task Unfinished_executions_are_failed_as_interrupted_and_tokens_are_stored_as_hashes()
     {
         await using var database = await SqliteDatabase.OpenAsync(_directory, NullLogger.Instance, default);

@@ -8,11 +8,12 @@ namespace Gateway.Radio.Zigbee.Simulator;
 
 /// <summary>
 /// The device side of a CC2652 coordinator running Z-Stack 3.x.0 ZNP firmware: answers the start-up SREQs over the
-/// real MT wire format, resets with SYS_RESET_IND, forms or resumes its network on ZDO_STARTUP_FROM_APP and reports
-/// the coordinator state, opens for joining, lets devices announce themselves, and misbehaves on demand (garbage,
+/// real MT wire format, resets with SYS_RESET_IND, forms or resumes its network through BDB commissioning (or
+/// ZDO_STARTUP_FROM_APP when it plays a Z-Stack 1.2 stick) and reports the coordinator state, opens for joining, lets devices announce themselves, and misbehaves on demand (garbage,
 /// lost or late SRSPs, a wedged coordinator that stops answering).
 /// </summary>
-public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddress = ZnpCoordinatorSimulator.DefaultIeeeAddress, bool formed = false) : IAsyncDisposable
+public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddress = ZnpCoordinatorSimulator.DefaultIeeeAddress, bool formed = false,
+    ZnpCoordinatorMemory? memory = null) : IAsyncDisposable
 {
     public const ulong DefaultIeeeAddress = 0x00124B0018ED3A6B;
 
@@ -29,7 +30,7 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
     private readonly MtFrameReader _reader = new();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<ushort, byte[]> _nv = new();
+    private readonly ZnpCoordinatorMemory _memory = memory ?? (formed ? ZnpCoordinatorMemory.WithNetwork(ieeeAddress) : new ZnpCoordinatorMemory());
     private readonly ConcurrentDictionary<byte, ushort> _endpoints = new();
     private Task _loop = Task.CompletedTask;
     private int _dropResponses;
@@ -37,14 +38,17 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
 
     public ConcurrentQueue<MtFrame> Received { get; } = new();
 
-    public VersionResponse Version { get; init; } = new(2, ZStackProduct.ZStack3x0, 2, 7, 1, 20230507);
+    public VersionResponse Version { get; set; } = new(2, ZStackProduct.ZStack3x0, 2, 7, 1, 20230507);
 
     public ulong IeeeAddress => ieeeAddress;
 
     public ZdoState State { get; private set; } = ZdoState.Hold;
 
     /// <summary>True once a network exists (formed by an earlier start-up, or given as formed).</summary>
-    public bool Formed { get; private set; } = formed;
+    public bool Formed => _memory.Network is not null;
+
+    /// <summary>NV items and network: what survives a reset or a new connection.</summary>
+    public ZnpCoordinatorMemory Memory => _memory;
 
     /// <summary>Wedged: reads everything and answers nothing, not even a reset.</summary>
     public bool Silent { get; set; }
@@ -61,12 +65,11 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
     /// <summary>The next <paramref name="count"/> SRSPs are lost on the line.</summary>
     public void DropNextResponses(int count) => Interlocked.Exchange(ref _dropResponses, count);
 
-    public byte[]? NvItem(ushort id) => _nv.TryGetValue(id, out var value) ? value : null;
+    public byte[]? NvItem(ushort id) => _memory.Nv.TryGetValue(id, out var value) ? value : null;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await link.OpenAsync(cancellationToken);
-        if (Formed) RememberNetwork((ushort)Random.Shared.Next(1, 0xFFF0));
         _loop = Task.Run(() => ReadLoopAsync(_stopping.Token));
     }
 
@@ -91,12 +94,30 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
     }
 
     /// <summary>A device joins through the open network and announces itself; false when the network is closed.</summary>
-    public async Task<bool> JoinAsync(ulong deviceIeee, ushort networkAddress, byte capabilities = 0x80)
+    public Task<bool> JoinAsync(ulong deviceIeee, ushort networkAddress, byte capabilities = 0x80) =>
+        JoinAsync(new SimulatedNode(deviceIeee, networkAddress, []) { MacCapabilities = capabilities, LogicalType = ZigbeeLogicalType.EndDevice });
+
+    /// <summary>
+    /// A device joins as Z-Stack reports it: the trust centre indication (ZDO_TC_DEV_IND), then the device's own
+    /// announcement. It then answers the interview. False when the network is closed.
+    /// </summary>
+    public async Task<bool> JoinAsync(SimulatedNode node)
     {
         if (!PermittingJoins || State != ZdoState.Coordinator) return false;
-        await EmitAsync(new EndDeviceAnnouncement(networkAddress, networkAddress, deviceIeee, capabilities).ToFrame());
+        _memory.Nodes[node.NetworkAddress] = node;
+        await EmitAsync(new TrustCenterDeviceIndication(node.NetworkAddress, node.Ieee, 0x0000).ToFrame());
+        await EmitAsync(new EndDeviceAnnouncement(node.NetworkAddress, node.NetworkAddress, node.Ieee, node.MacCapabilities).ToFrame());
         return true;
     }
+
+    /// <summary>A device that joined before (a daemon restart, a new connection) is still in the network, without joining again.</summary>
+    public void Adopt(SimulatedNode node) => _memory.Nodes[node.NetworkAddress] = node;
+
+    public IReadOnlyCollection<SimulatedNode> Nodes => [.. _memory.Nodes.Values];
+
+    /// <summary>The device sends an application frame to the gateway's endpoint (a report, a command).</summary>
+    public Task SendFromAsync(SimulatedNode node, byte endpoint, ushort clusterId, byte[] payload, byte linkQuality = 200) =>
+        EmitAsync(new IncomingMessage(0, clusterId, node.NetworkAddress, endpoint, ZnpStartup.GatewayEndpoint, false, linkQuality, false, 0, 0, payload).ToFrame());
 
     public async Task<MtFrame> WaitForReceivedAsync(Func<MtFrame, bool> match, TimeSpan timeout)
     {
@@ -176,6 +197,27 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
                 return (SysCommands.StatusResponse(MtSubsystem.Af, AfCommands.RegisterId, added ? MtStatus.Success : DuplicateEndpointStatus), null);
             case (MtSubsystem.Zdo, ZdoCommands.StartupFromAppId):
                 return (ZdoCommands.StartupResponse(Formed ? StartupResult.RestoredNetworkState : StartupResult.NewNetworkState), StartNetworkAsync);
+            case (MtSubsystem.Zdo, ZdoCommands.NodeDescReqId or ZdoCommands.ActiveEpReqId or ZdoCommands.SimpleDescReqId) when request.Data.Length >= 4:
+                return (SysCommands.StatusResponse(MtSubsystem.Zdo, request.Command, MtStatus.Success), () => AnswerInterviewAsync(request));
+            case (MtSubsystem.Zdo, ZdoCommands.BindReqId) when request.Data.Length >= 2:
+                var bound = BinaryPrimitives.ReadUInt16LittleEndian(request.Data);
+                return (SysCommands.StatusResponse(MtSubsystem.Zdo, ZdoCommands.BindReqId, MtStatus.Success), () => _memory.Nodes.TryGetValue(bound, out var target) && !target.Unreachable
+                    ? EmitAsync(new MtFrame(MtType.Areq, MtSubsystem.Zdo, ZdoCommands.BindRspId, [(byte)bound, (byte)(bound >> 8), MtStatus.Success]))
+                    : Task.CompletedTask);
+            case (MtSubsystem.Zdo, ZdoCommands.MgmtLeaveReqId) when request.Data.Length >= 11:
+                return (SysCommands.StatusResponse(MtSubsystem.Zdo, ZdoCommands.MgmtLeaveReqId, MtStatus.Success), () => LeaveAsync(BinaryPrimitives.ReadUInt16LittleEndian(request.Data)));
+            case (MtSubsystem.Af, AfCommands.DataRequestId) when request.Data.Length >= 10 && request.Data.Length >= 10 + request.Data[9]:
+                return (SysCommands.StatusResponse(MtSubsystem.Af, AfCommands.DataRequestId, MtStatus.Success), () => DeliverAsync(request.Data));
+            case (MtSubsystem.Zdo, ZdoCommands.ExtNwkInfoId):
+                var network = _memory.Network;
+                return (new ExtendedNetworkInfo(0x0000, State, network?.PanId ?? 0xFFFE, 0x0000, network?.ExtendedPanId ?? 0, 0, network?.Channel ?? 0).ToFrame(), null);
+            case (MtSubsystem.AppConfig, AppConfigCommands.BdbSetChannelId) when request.Data.Length >= 5:
+                if (request.Data[0] == 1) _memory.PrimaryChannelMask = BinaryPrimitives.ReadUInt32LittleEndian(request.Data.AsSpan(1));
+                return (SysCommands.StatusResponse(MtSubsystem.AppConfig, AppConfigCommands.BdbSetChannelId, MtStatus.Success), null);
+            case (MtSubsystem.AppConfig, AppConfigCommands.BdbStartCommissioningId) when request.Data.Length >= 1 && Version.Product != ZStackProduct.ZStack12:
+                var mode = (BdbCommissioningMode)request.Data[0];
+                return (SysCommands.StatusResponse(MtSubsystem.AppConfig, AppConfigCommands.BdbStartCommissioningId, MtStatus.Success),
+                    mode.HasFlag(BdbCommissioningMode.NetworkFormation) ? CommissionAsync : null);
             case (MtSubsystem.Zdo, ZdoCommands.MgmtPermitJoinReqId) when request.Data.Length >= 5:
                 var seconds = request.Data[3];
                 Interlocked.Exchange(ref _permitJoinUntilTicks, DateTime.UtcNow.AddSeconds(seconds).Ticks);
@@ -187,8 +229,51 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
         }
     }
 
+    private async Task AnswerInterviewAsync(MtFrame request)
+    {
+        var address = BinaryPrimitives.ReadUInt16LittleEndian(request.Data);
+        if (!_memory.Nodes.TryGetValue(address, out var node) || !node.AnswersInterviewRequest()) return;
+        if (node.AnswerDelay > TimeSpan.Zero) await Task.Delay(node.AnswerDelay);
+        MtFrame answer = request.Command switch
+        {
+            ZdoCommands.NodeDescReqId => new NodeDescriptorResponse(address, MtStatus.Success, address, node.LogicalType, node.MacCapabilities, node.ManufacturerCode).ToFrame(),
+            ZdoCommands.ActiveEpReqId => new ActiveEndpointsResponse(address, MtStatus.Success, address, [.. node.Endpoints.Select(e => e.Endpoint)]).ToFrame(),
+            _ => node.Endpoints.FirstOrDefault(e => request.Data.Length >= 5 && e.Endpoint == request.Data[4]) is { } descriptor
+                ? new SimpleDescriptorResponse(address, MtStatus.Success, address, descriptor).ToFrame()
+                : new SimpleDescriptorResponse(address, 0x82, address, null).ToFrame(), // ZDO_INVALID_EP
+        };
+        await EmitAsync(answer);
+    }
+
+    private async Task LeaveAsync(ushort address)
+    {
+        if (!_memory.Nodes.TryRemove(address, out var node) || node.Unreachable) return;
+        await EmitAsync(new MtFrame(MtType.Areq, MtSubsystem.Zdo, ZdoCommands.MgmtLeaveRspId, [(byte)address, (byte)(address >> 8), MtStatus.Success]));
+        await EmitAsync(new LeaveIndication(address, node.Ieee, false, false, false).ToFrame());
+    }
+
+    /// <summary>AF_DATA_REQUEST: confirmed (0 delivered, 0xE9 MAC no ack when out of reach), then the device's answers come in.</summary>
+    private async Task DeliverAsync(byte[] data)
+    {
+        var address = BinaryPrimitives.ReadUInt16LittleEndian(data);
+        var endpoint = data[2];
+        var cluster = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(4));
+        var transaction = data[6];
+        var payload = data.AsSpan(10, data[9]).ToArray();
+        if (!_memory.Nodes.TryGetValue(address, out var node) || node.Unreachable)
+        {
+            await EmitAsync(new DataConfirm(0xE9, endpoint, transaction).ToFrame());
+            return;
+        }
+        if (node.AnswerDelay > TimeSpan.Zero) await Task.Delay(node.AnswerDelay);
+        node.ApplicationFrames.Enqueue((endpoint, cluster, payload));
+        _memory.FrameCounter++;
+        await EmitAsync(new DataConfirm(MtStatus.Success, endpoint, transaction).ToFrame());
+        foreach (var (replyCluster, reply) in node.ApplicationHandler?.Invoke(endpoint, cluster, payload) ?? []) await SendFromAsync(node, endpoint, replyCluster, reply);
+    }
+
     private NvReadResponse NvRead(ushort id, byte offset) =>
-        _nv.TryGetValue(id, out var value) && offset <= value.Length
+        _memory.Nv.TryGetValue(id, out var value) && offset <= value.Length
             ? new NvReadResponse(MtStatus.Success, value[offset..])
             : new NvReadResponse(MtStatus.NvItemUninitialised, []);
 
@@ -197,23 +282,35 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
         var id = BinaryPrimitives.ReadUInt16LittleEndian(data);
         var offset = data[2];
         var value = data.AsSpan(4, data[3]);
-        var existing = _nv.GetValueOrDefault(id, []);
+        var existing = _memory.Nv.GetValueOrDefault(id, []);
         var updated = new byte[Math.Max(existing.Length, offset + value.Length)];
         existing.CopyTo(updated, 0);
         value.CopyTo(updated.AsSpan(offset));
-        _nv[id] = updated;
+        _memory.Nv[id] = updated;
         return MtStatus.Success;
+    }
+
+    /// <summary>
+    /// BDB formation as Z-Stack 3.x.0 runs it: a coordinator with a network reports NetworkRestored and then a
+    /// formation "failure" with nothing remaining; a blank one forms and reports success.
+    /// </summary>
+    private async Task CommissionAsync()
+    {
+        if (Formed)
+        {
+            await EmitAsync(new BdbCommissioningNotification(BdbCommissioningStatus.NetworkRestored, BdbCommissioningMode.None, BdbCommissioningMode.NetworkFormation).ToFrame());
+            await StartNetworkAsync();
+            await EmitAsync(new BdbCommissioningNotification(BdbCommissioningStatus.FormationFailure, BdbCommissioningMode.NetworkFormation, BdbCommissioningMode.None).ToFrame());
+            return;
+        }
+        await EmitAsync(new BdbCommissioningNotification(BdbCommissioningStatus.InProgress, BdbCommissioningMode.NetworkFormation, BdbCommissioningMode.NetworkFormation).ToFrame());
+        await StartNetworkAsync();
+        await EmitAsync(new BdbCommissioningNotification(BdbCommissioningStatus.Success, BdbCommissioningMode.NetworkFormation, BdbCommissioningMode.None).ToFrame());
     }
 
     private async Task StartNetworkAsync()
     {
-        if (!Formed)
-        {
-            var configured = _nv.TryGetValue(NvIds.PanId, out var item) && item.Length >= 2 ? BinaryPrimitives.ReadUInt16LittleEndian(item) : (ushort)0;
-            var panId = configured is not (0 or 0xFFFF) ? configured : (ushort)Random.Shared.Next(1, 0xFFF0);
-            RememberNetwork(panId);
-            Formed = true;
-        }
+        if (!Formed) _memory.Form(ieeeAddress);
         await Task.Delay(StateStep);
         State = ZdoState.CoordinatorStarting;
         await EmitAsync(ZdoCommands.StateChange(State));
@@ -222,24 +319,15 @@ public sealed class ZnpCoordinatorSimulator(IByteTransport link, ulong ieeeAddre
         await EmitAsync(ZdoCommands.StateChange(State));
     }
 
-    private void RememberNetwork(ushort panId)
-    {
-        var bytes = new byte[2];
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes, panId);
-        _nv[NvIds.PanId] = bytes;
-        _nv.TryAdd(NvIds.ExtendedPanId, BitConverter.GetBytes(ieeeAddress));
-        _nv[NvIds.HasConfiguredZStack3] = [0x55];
-    }
-
     private async Task ResetAsync()
     {
         Resets++;
         State = ZdoState.Hold;
-        if (_nv.TryGetValue(NvIds.StartupOption, out var option) && option is [var bits, ..] && (bits & ClearStateOption) != 0)
+        if (_memory.Nv.TryGetValue(NvIds.StartupOption, out var option) && option is [var bits, ..] && (bits & ClearStateOption) != 0)
         {
             // ZCD_STARTOPT_CLEAR_STATE acts once, at boot: the network state is gone, the option cleared.
-            Formed = false;
-            _nv[NvIds.StartupOption] = [(byte)(bits & ~ClearStateOption)];
+            _memory.Forget();
+            _memory.Nv[NvIds.StartupOption] = [(byte)(bits & ~ClearStateOption)];
         }
         _endpoints.Clear();
         Interlocked.Exchange(ref _permitJoinUntilTicks, 0);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Gateway.Radio.Zigbee.Protocol.Commands;
 using Gateway.Radio.Zigbee.Simulator;
 using Gateway.Serial;
 
@@ -36,7 +37,7 @@ internal sealed class Link : IAsyncDisposable
         return new Link(host, simulator, srspTimeout, null);
     }
 
-    public static async Task<Link> OverTcpAsync(TimeSpan? srspTimeout = null, bool formed = false)
+    public static async Task<Link> OverTcpAsync(TimeSpan? srspTimeout = null, bool formed = false, VersionResponse? version = null, ZnpCoordinatorMemory? memory = null)
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -46,7 +47,8 @@ internal sealed class Link : IAsyncDisposable
         await host.OpenAsync(CancellationToken.None);
         var client = await accepting;
         listener.Stop();
-        var simulator = new ZnpCoordinatorSimulator(new StreamTransport(client.GetStream(), "tcp"), formed: formed);
+        var simulator = new ZnpCoordinatorSimulator(new StreamTransport(client.GetStream(), "tcp"), formed: formed, memory: memory);
+        if (version is not null) simulator.Version = version;
         await simulator.StartAsync(CancellationToken.None);
         return new Link(host, simulator, srspTimeout, client);
     }

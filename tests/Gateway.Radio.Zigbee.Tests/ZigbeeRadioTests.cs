@@ -13,8 +13,6 @@ namespace Gateway.Radio.Zigbee.Tests;
 /// <summary>The radio's start-up and pairing against the simulated coordinator.</summary>
 public class ZigbeeRadioTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-
     [Fact]
     public async Task An_empty_coordinator_on_a_serial_port_forms_a_network_on_the_configured_channel_and_starts()
     {
@@ -23,7 +21,7 @@ public class ZigbeeRadioTests
         await simulator.StartAsync(CancellationToken.None);
         await using var radio = new ZigbeeRadio(new ZigbeeRadioOptions { Port = pair.PathA, Channel = 15 }, TimeProvider.System, NullLogger<ZigbeeRadio>.Instance);
         await radio.StartAsync(RadioStartContext.Empty, CancellationToken.None);
-        await WaitUntilAsync(() => radio.Ready);
+        await Wait.UntilAsync(() => radio.Ready);
 
         var formed = radio.Startup!.FormedWith;
         Assert.NotNull(formed);
@@ -45,7 +43,7 @@ public class ZigbeeRadioTests
     public async Task A_coordinator_that_holds_a_network_is_resumed_without_rewriting_it()
     {
         await using var harness = await TcpHarness.StartAsync(formed: true);
-        await WaitUntilAsync(() => harness.Radio.Ready);
+        await Wait.UntilAsync(() => harness.Radio.Ready);
         Assert.Null(harness.Radio.Startup!.FormedWith);
         Assert.Equal(StartupResult.RestoredNetworkState, harness.Radio.Startup.Startup);
         Assert.DoesNotContain(harness.Simulator!.Received, f => f.Is(MtType.Sreq, MtSubsystem.Sys, SysCommands.OsalNvWriteId));
@@ -55,7 +53,7 @@ public class ZigbeeRadioTests
     public async Task Pairing_opens_the_network_notes_announced_devices_and_closes_it_again()
     {
         await using var harness = await TcpHarness.StartAsync(formed: true);
-        await WaitUntilAsync(() => harness.Radio.Ready);
+        await Wait.UntilAsync(() => harness.Radio.Ready);
         var simulator = harness.Simulator!;
 
         await harness.Radio.StartPairingAsync(new PairingRequest(TimeSpan.FromSeconds(60), null), CancellationToken.None);
@@ -66,7 +64,7 @@ public class ZigbeeRadioTests
         Assert.Equal(new PairingModeReported(true, false), await harness.Radio.Reports.ReadAsync());
 
         Assert.True(await simulator.JoinAsync(0x00124B0002F641F9, 0x2F2A));
-        await WaitUntilAsync(() => harness.Radio.AnnouncedDevices.ContainsKey(0x00124B0002F641F9));
+        await Wait.UntilAsync(() => harness.Radio.AnnouncedDevices.ContainsKey(0x00124B0002F641F9));
         Assert.Equal(0x2F2A, harness.Radio.AnnouncedDevices[0x00124B0002F641F9]);
 
         await harness.Radio.StopPairingAsync(CancellationToken.None);
@@ -79,12 +77,12 @@ public class ZigbeeRadioTests
     public async Task A_coordinator_that_stops_answering_is_reset_and_its_network_resumed_on_a_new_connection()
     {
         await using var harness = await TcpHarness.StartAsync(formed: true, srspTimeoutSeconds: 0.3);
-        await WaitUntilAsync(() => harness.Radio.Ready);
+        await Wait.UntilAsync(() => harness.Radio.Ready);
         var wedged = harness.Simulator!;
         wedged.Silent = true;
 
         await Assert.ThrowsAsync<ZnpTimeoutException>(() => harness.Radio.StartPairingAsync(new PairingRequest(TimeSpan.FromSeconds(60), null), CancellationToken.None));
-        await WaitUntilAsync(() => harness.Connections == 2 && harness.Radio.Ready);
+        await Wait.UntilAsync(() => harness.Connections == 2 && harness.Radio.Ready);
 
         var fresh = harness.Simulator!;
         Assert.NotSame(wedged, fresh);
@@ -94,6 +92,33 @@ public class ZigbeeRadioTests
         Assert.Equal(1, counters["wedgedRestarts"]);
         Assert.Equal(1, counters["srspTimeouts"]);
         Assert.Equal(2, counters["startups"]);
+    }
+
+    [Fact]
+    public async Task The_watchdog_pings_a_quiet_coordinator_and_leaves_a_healthy_one_alone()
+    {
+        await using var harness = await TcpHarness.StartAsync(formed: true, watchdogSeconds: 0.1);
+        await Wait.UntilAsync(() => harness.Radio.GetDiagnostics().Counters["watchdogPings"] >= 3);
+        Assert.Equal(0, harness.Radio.GetDiagnostics().Counters["wedgedRestarts"]);
+        Assert.Equal(1, harness.Connections);
+        Assert.Contains(harness.Simulator!.Received, f => f.Is(MtType.Sreq, MtSubsystem.Sys, SysCommands.PingId));
+    }
+
+    [Fact]
+    public async Task A_coordinator_that_stops_answering_the_watchdog_is_reset_and_resumes_the_same_network()
+    {
+        await using var harness = await TcpHarness.StartAsync(formed: true, srspTimeoutSeconds: 0.3, watchdogSeconds: 0.1);
+        await Wait.UntilAsync(() => harness.Radio.Ready);
+        var before = harness.Radio.Startup!.Network!;
+        harness.Simulator!.Silent = true;
+
+        await Wait.UntilAsync(() => harness.Connections == 2 && harness.Radio.Ready);
+
+        var after = harness.Radio.Startup!.Network!;
+        Assert.Equal(StartupResult.RestoredNetworkState, harness.Radio.Startup.Startup);
+        Assert.True(after.Parameters.SameNetworkAs(before.Parameters));
+        Assert.Equal(1, harness.Radio.GetDiagnostics().Counters["wedgedRestarts"]);
+        Assert.DoesNotContain(harness.Simulator!.Received, f => f.Is(MtType.Sreq, MtSubsystem.Sys, SysCommands.OsalNvWriteId));
     }
 
     [Fact]
@@ -110,73 +135,5 @@ public class ZigbeeRadioTests
         var refused = await Assert.ThrowsAsync<RadioCommandException>(() => radio.ExecuteAsync(
             new RadioCommand("zigbee://x/00124B0002F641F9#1", "on", []), null!, CancellationToken.None));
         Assert.Equal(Gateway.Core.Executions.FailureType.ActuatorUnknown, refused.FailureType);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition never became true");
-            await Task.Delay(10);
-        }
-    }
-
-    /// <summary>A radio pointed at tcp://127.0.0.1:PORT where each connection is taken by a simulated coordinator.</summary>
-    private sealed class TcpHarness : IAsyncDisposable
-    {
-        private readonly TcpListener _listener;
-        private readonly Task _accepting;
-        private readonly List<(TcpClient Client, ZnpCoordinatorSimulator Simulator)> _connections = [];
-
-        private TcpHarness(bool formed, double srspTimeoutSeconds)
-        {
-            _listener = new TcpListener(IPAddress.Loopback, 0);
-            _listener.Start();
-            var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            var options = new ZigbeeRadioOptions { Port = $"tcp://127.0.0.1:{port}", SrspTimeoutSeconds = srspTimeoutSeconds };
-            Radio = new ZigbeeRadio(options, TimeProvider.System, NullLogger<ZigbeeRadio>.Instance);
-            _accepting = AcceptAsync(formed);
-        }
-
-        public ZigbeeRadio Radio { get; }
-
-        /// <summary>The coordinator on the latest connection.</summary>
-        public ZnpCoordinatorSimulator? Simulator { get; private set; }
-
-        public int Connections { get; private set; }
-
-        public static async Task<TcpHarness> StartAsync(bool formed, double srspTimeoutSeconds = 6)
-        {
-            var harness = new TcpHarness(formed, srspTimeoutSeconds);
-            await harness.Radio.StartAsync(RadioStartContext.Empty, CancellationToken.None);
-            return harness;
-        }
-
-        /// <summary>A later connection reaches the same coordinator, whose network survived in its NV.</summary>
-        private async Task AcceptAsync(bool formed)
-        {
-            while (true)
-            {
-                var client = await _listener.AcceptTcpClientAsync();
-                var simulator = new ZnpCoordinatorSimulator(new StreamTransport(client.GetStream(), "tcp"), formed: formed || Connections > 0);
-                lock (_connections) _connections.Add((client, simulator));
-                Simulator = simulator;
-                Connections++;
-                await simulator.StartAsync(CancellationToken.None);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Radio.DisposeAsync();
-            _listener.Stop();
-            await _accepting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            foreach (var (client, simulator) in _connections)
-            {
-                await simulator.DisposeAsync();
-                client.Dispose();
-            }
-        }
     }
 }

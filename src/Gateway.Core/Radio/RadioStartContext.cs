@@ -1,4 +1,5 @@
 using Gateway.Core.Model;
+using Gateway.Core.Persistence;
 
 namespace Gateway.Core.Radio;
 
@@ -6,6 +7,9 @@ namespace Gateway.Core.Radio;
 public sealed record RadioStartContext(IReadOnlyList<KnownDevice> KnownDevices)
 {
     public static readonly RadioStartContext Empty = new([]);
+
+    /// <summary>Where the radio keeps its own settings across restarts; null when the gateway runs without storage.</summary>
+    public IRadioSettingsStore? Settings { get; init; }
 }
 
 /// <summary>

@@ -8,6 +8,7 @@ using Gateway.Core.Persistence;
 using Gateway.Core.Radio;
 using Gateway.Daemon.Security;
 using Gateway.Daemon.Simulation;
+using Gateway.Daemon.Zigbee;
 using Gateway.Engine.ActionGroups;
 using Gateway.Engine.Automation;
 using Gateway.Engine.Calendars;
@@ -85,6 +86,7 @@ public static class GatewayHost
             var app = builder.Build();
             var api = app.MapGatewayApi();
             if (app.Services.GetService<SimulatedRadio>() is not null) app.MapSimulationEndpoints();
+            if (app.Services.GetService<ZigbeeRadio>() is not null) app.MapZigbeeBackupEndpoints();
             if (builder.Configuration.GetValue<bool>("Gateway:Api:BenchmarkRoutes")) Benchmarks.StaticBenchmarkEndpoints.MapStaticBenchmarkEndpoints(app);
             await app.RunAsync();
             return ExitCodes.Success;
@@ -163,6 +165,7 @@ public static class GatewayHost
         services.AddSingleton<StorageMaintenance>();
         services.AddSingleton<ITokenStore, SqliteTokenStore>();
         services.AddSingleton<IActionGroupStore, SqliteActionGroupStore>();
+        services.AddSingleton<IRadioSettingsStore, SqliteRadioSettingsStore>();
         services.AddSingleton<ActionGroupService>();
         services.AddSingleton<ExecutionScheduler>();
         services.AddSingleton<LocationService>();
@@ -196,7 +199,10 @@ public static class GatewayHost
             services.AddSingleton<IRadio>(sp => new EnOceanRadio(enOcean, time, sp.GetRequiredService<ILogger<EnOceanRadio>>()));
         var zigbee = configuration.GetSection("Radios:Zigbee").Get<ZigbeeRadioOptions>() ?? new ZigbeeRadioOptions();
         if (!string.IsNullOrWhiteSpace(zigbee.Port))
-            services.AddSingleton<IRadio>(sp => new ZigbeeRadio(zigbee, time, sp.GetRequiredService<ILogger<ZigbeeRadio>>()));
+        {
+            services.AddSingleton(sp => new ZigbeeRadio(zigbee, time, sp.GetRequiredService<ILogger<ZigbeeRadio>>()));
+            services.AddSingleton<IRadio>(sp => sp.GetRequiredService<ZigbeeRadio>());
+        }
         services.AddSingleton(sp => new RadioDirectory(sp.GetServices<IRadio>()));
         services.AddSingleton<RadioHost>();
         services.AddGatewayApi();

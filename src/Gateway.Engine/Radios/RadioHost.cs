@@ -1,3 +1,4 @@
+using Gateway.Core.Persistence;
 using Gateway.Core.Radio;
 using Gateway.Engine.Devices;
 using Microsoft.Extensions.Logging;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Engine.Radios;
 
 /// <summary>Starts and stops the radios and feeds what they report into the device registry.</summary>
-public sealed class RadioHost(RadioDirectory radios, DeviceRegistry registry, ILogger<RadioHost> logger)
+public sealed class RadioHost(RadioDirectory radios, DeviceRegistry registry, ILogger<RadioHost> logger, IRadioSettingsStore? settings = null)
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _pumps = [];
@@ -17,7 +18,7 @@ public sealed class RadioHost(RadioDirectory radios, DeviceRegistry registry, IL
             _pumps.Add(Task.Run(() => PumpAsync(radio, _stopping.Token), CancellationToken.None));
             try
             {
-                await radio.StartAsync(registry.StartContextFor(radio.Protocol), cancellationToken);
+                await radio.StartAsync(registry.StartContextFor(radio.Protocol) with { Settings = settings }, cancellationToken);
                 logger.LogInformation("Radio {Protocol} started", radio.Protocol);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

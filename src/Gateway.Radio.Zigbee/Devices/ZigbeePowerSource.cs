@@ -1,0 +1,8 @@
+namespace Gateway.Radio.Zigbee.Devices;
+
+public enum ZigbeePowerSource
+{
+    Unknown,
+    Mains,
+    Battery,
+}
