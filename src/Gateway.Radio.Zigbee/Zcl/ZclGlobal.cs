@@ -4,9 +4,13 @@ namespace Gateway.Radio.Zigbee.Zcl;
 public static class ZclGlobal
 {
     public static ZclFrame ReadAttributes(byte sequence, params ushort[] attributeIds) =>
-        ReadAttributes(sequence, null, attributeIds);
+        Read(sequence, null, attributeIds);
 
-    public static ZclFrame ReadAttributes(byte sequence, ushort? manufacturerCode, params ushort[] attributeIds)
+    /// <summary>Reads manufacturer-specific attributes: the frame carries the manufacturer code.</summary>
+    public static ZclFrame ReadManufacturerAttributes(byte sequence, ushort manufacturerCode, params ushort[] attributeIds) =>
+        Read(sequence, manufacturerCode, attributeIds);
+
+    private static ZclFrame Read(byte sequence, ushort? manufacturerCode, ushort[] attributeIds)
     {
         var payload = new List<byte>(attributeIds.Length * 2);
         foreach (var id in attributeIds) ZclBytes.WriteUInt16(payload, id);

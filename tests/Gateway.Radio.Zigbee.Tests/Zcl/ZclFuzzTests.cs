@@ -6,6 +6,7 @@ namespace Gateway.Radio.Zigbee.Tests.Zcl;
 /// Deterministic fuzzing (fixed seeds, so a failure reproduces) of the ZCL header decoder and every payload parser:
 /// one million frames in all, random or mutated from valid ones. Any exception fails the test.
 /// </summary>
+[Collection(nameof(ZclFuzzCollection))]
 public class ZclFuzzTests
 {
     private const int RandomFrames = 700_000;

@@ -25,6 +25,13 @@ public class ZclGlobalCommandTests
     }
 
     [Fact]
+    public void Reading_manufacturer_attributes_sets_the_manufacturer_bit_and_code()
+    {
+        var frame = ZclGlobal.ReadManufacturerAttributes(0x02, 0x115F, 0xFF01);
+        Assert.Equal(Hex.Bytes("04 5F 11 02 00 01 FF"), ZclCodec.Encode(frame));
+    }
+
+    [Fact]
     public void A_read_attributes_response_carries_the_value_of_a_successful_record()
     {
         // herdsman "ZclFrame from buffer readRsp success": genBasic appVersion uint8 3.
