@@ -127,6 +127,34 @@ public sealed class CloudSyncTests
         Directory.Delete(gateway.DataDirectory, recursive: true);
     }
 
+    [Fact]
+    public async Task Without_a_broker_uri_libmosquitto_is_not_loaded_and_with_one_it_is()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var local = await DaemonProcess.StartAsync();
+        await using var synced = await StartAsync(broker);
+
+        Assert.DoesNotContain("libmosquitto", await File.ReadAllTextAsync($"/proc/{local.ProcessId}/maps"));
+        Assert.Contains("libmosquitto", await File.ReadAllTextAsync($"/proc/{synced.ProcessId}/maps"));
+    }
+
+    [Fact]
+    public async Task A_broker_uri_that_is_not_mqtt_stops_the_start_with_a_message_naming_the_setting()
+    {
+        var data = DaemonProcess.NewDataDirectory();
+        try
+        {
+            var (exit, _, stderr) = await DaemonProcess.RunToExitAsync($"--Gateway:DataDirectory={data}", $"--Gateway:Api:HttpsPort={GatewaydBinary.FreeLoopbackPort()}", "--Gateway:Api:BindAddress=127.0.0.1",
+                "--Gateway:Cloud:BrokerUri=http://127.0.0.1:1883");
+            Assert.NotEqual(0, exit);
+            Assert.Contains("Gateway:Cloud:BrokerUri", stderr);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
     private static async Task<DaemonProcess> StartAsync(MosquittoBroker broker)
     {
         var data = DaemonProcess.NewDataDirectory();
