@@ -17,6 +17,8 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
     private readonly ConcurrentQueue<long> _acknowledged = new();
     private readonly SemaphoreSlim _ackWake = new(0, int.MaxValue);
     private long _rejected;
+    private const int RemoveBatch = 1000;
+    private static readonly TimeSpan RemoveGathering = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Messages the broker refused (PUBACK reason 0x80 or above) or libmosquitto could not send; removed, not retried.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
@@ -114,6 +116,9 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
             {
                 // Last pass: remove what was acknowledged before the stop.
             }
+            // Each removal is one synchronous commit: gather the PUBACKs of a short moment into one.
+            if (!stopping.IsCancellationRequested && _acknowledged.Count < RemoveBatch)
+                await Task.Delay(RemoveGathering, time, CancellationToken.None);
             while (_acknowledged.TryDequeue(out var sequence)) sequences.Add(sequence);
             if (sequences.Count > 0)
             {
