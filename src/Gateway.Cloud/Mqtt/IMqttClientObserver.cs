@@ -1,0 +1,14 @@
+namespace Gateway.Cloud.Mqtt;
+
+/// <summary>
+/// What the client reports. Every method runs on libmosquitto's network thread: return quickly and never call back
+/// into the client's Dispose from here.
+/// </summary>
+public interface IMqttClientObserver
+{
+    void OnConnected(bool sessionPresent);
+
+    void OnDisconnected(int reason);
+
+    void OnMessage(MqttMessage message);
+}

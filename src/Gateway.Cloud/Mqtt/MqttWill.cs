@@ -1,0 +1,3 @@
+namespace Gateway.Cloud.Mqtt;
+
+public sealed record MqttWill(string Topic, byte[] Payload, bool Retain);

@@ -1,0 +1,162 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Gateway.Cloud.Mqtt;
+using Gateway.Core.Cloud;
+using Gateway.Core.Errors;
+using Gateway.Core.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Cloud.Sync;
+
+/// <summary>
+/// Applies downlink requests one at a time, in arrival order. A request id is recorded before the request is applied,
+/// so a repeat (a cloud retry, a redelivery after reconnect) gets the first answer again and is never applied twice.
+/// </summary>
+public sealed class CloudDownlink(ICloudOutbox outbox, ICloudCommandTarget target, CloudTopics topics, TimeProvider time, Action written, ILogger logger)
+{
+    public const int MaxRequestIdLength = 128;
+    public const int MaxBodyBytes = 256 * 1024;
+    private readonly Channel<MqttMessage> _requests = Channel.CreateBounded<MqttMessage>(new BoundedChannelOptions(1000)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.DropWrite,
+    });
+
+    /// <summary>Called on libmosquitto's thread: only queues.</summary>
+    public void Enqueue(MqttMessage message)
+    {
+        if (!_requests.Writer.TryWrite(message))
+            logger.LogWarning("Downlink queue full; request on {Topic} ignored (the cloud retries it)", message.Topic);
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await foreach (var message in _requests.Reader.ReadAllAsync(stopping))
+            {
+                try
+                {
+                    await HandleAsync(message, stopping);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+                {
+                    logger.LogError(ex, "Downlink request on {Topic} failed", message.Topic);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
+    {
+        if (!message.Topic.StartsWith(topics.RequestPrefix, StringComparison.Ordinal)) return;
+        var requestId = message.Topic[topics.RequestPrefix.Length..];
+        if (!IsValidRequestId(requestId))
+        {
+            logger.LogWarning("Downlink request id {RequestId} is not valid; ignored", requestId.Length > 64 ? requestId[..64] : requestId);
+            return;
+        }
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var seen = await outbox.BeginRequestAsync(requestId, now, cancellationToken);
+        if (seen is not null)
+        {
+            logger.LogInformation("Downlink request {RequestId} repeated; answered again, not applied again", requestId);
+            var again = seen.Response ?? Answer(requestId, new OverkizError(409, "UNSPECIFIED_ERROR", "\"Request already received; it was interrupted before its answer was stored.\""));
+            await outbox.AppendAsync([new OutboxMessage(OutboxKind.Response, CloudTopics.Response(requestId), again, null, now)], cancellationToken);
+            written();
+            return;
+        }
+        var response = await ApplyAsync(requestId, message.Payload, cancellationToken);
+        await outbox.CompleteRequestAsync(requestId, new OutboxMessage(OutboxKind.Response, CloudTopics.Response(requestId), response, null, now), cancellationToken);
+        written();
+    }
+
+    private async Task<byte[]> ApplyAsync(string requestId, byte[] payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (payload.Length > MaxBodyBytes) throw new OverkizException(OverkizError.BodyTooLarge(MaxBodyBytes));
+            using var document = Parse(payload);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+                throw new OverkizException(OverkizError.BadParameters("a request is an object with a string \"type\""));
+            switch (type.GetString())
+            {
+                case "apply":
+                    if (!root.TryGetProperty("body", out var body)) throw new OverkizException(OverkizError.MalformedActionGroup());
+                    return Answer(requestId, await target.ApplyAsync(body, cancellationToken));
+                case "actionGroup":
+                    return Answer(requestId, await target.RunActionGroupAsync(RequiredString(root, "oid"), cancellationToken));
+                case "cancel":
+                    var execId = RequiredString(root, "execId");
+                    return target.Cancel(execId)
+                        ? Answer(requestId, (string?)null)
+                        : throw new OverkizException(OverkizError.NoCorrespondingExecId(execId));
+                default:
+                    throw new OverkizException(OverkizError.BadParameters($"unknown request type {type.GetString()}"));
+            }
+        }
+        catch (OverkizException ex)
+        {
+            return Answer(requestId, ex.Error);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Downlink request {RequestId} failed", requestId);
+            return Answer(requestId, OverkizError.Internal());
+        }
+    }
+
+    private static JsonDocument Parse(byte[] payload)
+    {
+        try
+        {
+            return JsonDocument.Parse(payload, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException)
+        {
+            throw new OverkizException(OverkizError.BadParameters("the request is not JSON"));
+        }
+    }
+
+    private static string RequiredString(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : throw new OverkizException(OverkizError.BadParameters($"\"{name}\" must be a non-empty string"));
+
+    public static bool IsValidRequestId(string requestId) =>
+        requestId.Length is > 0 and <= MaxRequestIdLength && requestId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    private static byte[] Answer(string requestId, string? execId) => Write(requestId, 200, json =>
+    {
+        json.WriteStartObject();
+        if (execId is not null) json.WriteString("execId", execId);
+        json.WriteEndObject();
+    });
+
+    private static byte[] Answer(string requestId, OverkizError error) => Write(requestId, error.Status, json =>
+    {
+        json.WriteStartObject();
+        if (error.Error is not null) json.WriteString("error", error.Error);
+        json.WriteString("errorCode", error.ErrorCode);
+        json.WriteEndObject();
+    });
+
+    private static byte[] Write(string requestId, int status, Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = GatewayJsonContext.Relaxed.Options.Encoder }))
+        {
+            json.WriteStartObject();
+            json.WriteString("requestId", requestId);
+            json.WriteNumber("status", status);
+            json.WritePropertyName("body");
+            body(json);
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,127 @@
+using Gateway.Cloud.Mqtt;
+using Gateway.Core.Cloud;
+using Gateway.Core.Events;
+using Gateway.Core.Model;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Cloud.Sync;
+
+/// <summary>
+/// Cloud sync over MQTT. Registered before the gateway's own lifecycle, so it listens to the bus before anything
+/// happens and, stopping last, stores the final events of the shutdown too.
+/// </summary>
+public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObserver
+{
+    private static readonly byte[] Online = "online"u8.ToArray();
+    private static readonly byte[] Offline = "offline"u8.ToArray();
+    private readonly CloudOptions _options;
+    private readonly BrokerAddress _broker;
+    private readonly ICloudOutbox _outbox;
+    private readonly IEventBus _bus;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CloudSyncService> _logger;
+    private readonly CloudTopics _topics;
+    private readonly MqttClient _client;
+    private readonly CloudOutboxWriter _writer;
+    private readonly CloudPublisher _publisher;
+    private readonly CloudDownlink _downlink;
+    private readonly CancellationTokenSource _stopping = new();
+    private IDisposable? _subscription;
+    private Task _running = Task.CompletedTask;
+
+    public CloudSyncService(CloudOptions options, ICloudOutbox outbox, ICloudCommandTarget target, IEventBus bus, SetupIdentity identity,
+        TimeProvider time, ILogger<CloudSyncService> logger)
+    {
+        _options = options;
+        _outbox = outbox;
+        _bus = bus;
+        _time = time;
+        _logger = logger;
+        _broker = BrokerAddress.TryParse(options.BrokerUri ?? "", out var error) ?? throw new ArgumentException(error);
+        _topics = new CloudTopics(options.TopicPrefix, identity.GatewayId);
+        var mqtt = new MqttClientOptions
+        {
+            Host = _broker.Host,
+            Port = _broker.Port,
+            UseTls = _broker.UseTls,
+            ClientId = string.IsNullOrWhiteSpace(options.ClientId) ? $"gatewayd-{identity.GatewayId}" : options.ClientId,
+            Username = options.Username,
+            Password = options.Password,
+            CaFile = options.CaFile,
+            CertFile = options.CertFile,
+            KeyFile = options.KeyFile,
+            Will = new MqttWill(_topics.Presence, Offline, Retain: true),
+        };
+        _client = new MqttClient(mqtt, this, logger);
+        _publisher = new CloudPublisher(outbox, _client, _topics, mqtt.MaxInflight, time, logger);
+        _writer = new CloudOutboxWriter(outbox, time, _publisher.Wake, logger);
+        _downlink = new CloudDownlink(outbox, target, _topics, time, _publisher.Wake, logger);
+    }
+
+    public CloudTopics Topics => _topics;
+
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        _writer.Start();
+        _subscription = _bus.Subscribe(_writer);
+        _client.Start();
+        _running = Task.WhenAll(Task.Run(() => _publisher.RunAsync(_stopping.Token)), Task.Run(() => _downlink.RunAsync(_stopping.Token)));
+        _logger.LogInformation("Cloud sync to {Scheme}://{Host}:{Port} under {Root}", _broker.UseTls ? "mqtts" : "mqtt", _broker.Host, _broker.Port, _topics.Root);
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs after the rest of the gateway stopped: stores the last events, lets in-flight PUBACKs arrive, says offline.</summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        await _writer.StopAsync();
+        _publisher.Wake();
+        await WaitForDrainAsync(TimeSpan.FromSeconds(3));
+        await _stopping.CancelAsync();
+        await _running;
+        if (_client.IsConnected)
+        {
+            try
+            {
+                await _client.PublishAsync(_topics.Presence, Offline, retain: true, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2), _time);
+            }
+            catch (Exception ex) when (ex is TimeoutException or MqttException)
+            {
+                _logger.LogWarning("Cloud presence 'offline' not confirmed: {Error}", ex.Message);
+            }
+        }
+        _client.Dispose();
+        var counters = await _outbox.CountersAsync(CancellationToken.None);
+        _logger.LogInformation("Cloud sync stopped: {Pending} messages wait in the outbox, {Coalesced} coalesced and {Dropped} dropped so far, {Rejected} refused by the broker",
+            counters.Pending, counters.Coalesced, counters.Dropped, _publisher.Rejected);
+    }
+
+    private async Task WaitForDrainAsync(TimeSpan limit)
+    {
+        var deadline = _time.GetUtcNow() + limit;
+        while (_client.IsConnected && _time.GetUtcNow() < deadline && (await _outbox.CountersAsync(CancellationToken.None)).Pending > 0)
+            await Task.Delay(TimeSpan.FromMilliseconds(50), _time);
+    }
+
+    void IMqttClientObserver.OnConnected(bool sessionPresent)
+    {
+        _client.Subscribe(_topics.Requests);
+        _ = _client.PublishAsync(_topics.Presence, Online, retain: true, CancellationToken.None);
+        _publisher.Wake();
+    }
+
+    void IMqttClientObserver.OnDisconnected(int reason)
+    {
+    }
+
+    void IMqttClientObserver.OnMessage(MqttMessage message) => _downlink.Enqueue(message);
+}

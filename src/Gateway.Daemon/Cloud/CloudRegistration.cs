@@ -1,0 +1,35 @@
+using Gateway.Cloud.Mqtt;
+using Gateway.Cloud.Sync;
+using Gateway.Core.Cloud;
+using Gateway.Daemon.Hosting;
+using Gateway.Storage.Cloud;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Daemon.Cloud;
+
+/// <summary>Turns cloud sync on when Gateway:Cloud:BrokerUri is set; otherwise loads nothing native and registers nothing.</summary>
+public static class CloudRegistration
+{
+    /// <summary>Checks the settings and libmosquitto, opens the outbox; must run before the gateway's lifecycle is registered.</summary>
+    public static async Task AddCloudSyncAsync(IServiceCollection services, CloudOptions options, string dataDirectory, TimeProvider time)
+    {
+        if (!options.Enabled) return;
+        if (BrokerAddress.TryParse(options.BrokerUri!, out var error) is null) throw new StartupException(error!);
+        try
+        {
+            MosquittoLibrary.EnsureLoadable();
+        }
+        catch (MosquittoUnavailableException ex)
+        {
+            throw new StartupException(ex.Message);
+        }
+        var limits = new OutboxLimits(options.Outbox.MaxMessages, options.Outbox.MaxBytes, TimeSpan.FromHours(options.Outbox.MaxAgeHours));
+        var outbox = await SqliteCloudOutbox.OpenAsync(dataDirectory, limits, time, CancellationToken.None);
+        services.AddSingleton(options);
+        // Created by a factory so that the container closes it when the host is disposed, after every hosted service stopped.
+        services.AddSingleton(_ => outbox);
+        services.AddSingleton<ICloudOutbox>(sp => sp.GetRequiredService<SqliteCloudOutbox>());
+        services.AddSingleton<ICloudCommandTarget, CloudCommandTarget>();
+        services.AddHostedService<CloudSyncService>();
+    }
+}
