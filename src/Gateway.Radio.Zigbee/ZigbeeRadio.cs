@@ -20,7 +20,7 @@ namespace Gateway.Radio.Zigbee;
 /// one that does not answer is treated as wedged. Devices that join are interviewed over ZDO (<see cref="ZigbeeInterviews"/>)
 /// and kept in the radio settings store; application frames go out through <see cref="SendAsync"/> and come back
 /// through <see cref="OnMessage"/>; the ZCL side (Basic cluster, mapping, reporting, commands, reports) is in ZigbeeRadio.Devices.
-/// Not yet done: IAS zone enrolment and zone status notifications, availability, link quality, default responses to reports.
+/// IAS zones are enrolled and acknowledged in ZigbeeRadio.Zones. Not yet done: availability, link quality.
 /// </remarks>
 public sealed partial class ZigbeeRadio : IRadio
 {
@@ -278,6 +278,8 @@ public sealed partial class ZigbeeRadio : IRadio
             ["incomingMessages"] = Interlocked.Read(ref _incomingMessages),
             ["devices"] = _devices.Count,
             ["reportsReceived"] = Interlocked.Read(ref _reportsReceived),
+            ["zonesEnrolled"] = Interlocked.Read(ref _zonesEnrolled),
+            ["zoneNotifications"] = Interlocked.Read(ref _zoneNotifications),
             ["commandsSent"] = Interlocked.Read(ref _commandsSent),
             ["commandFailures"] = Interlocked.Read(ref _commandFailures),
             ["unroutedMessages"] = Interlocked.Read(ref _unroutedMessages),
