@@ -67,6 +67,8 @@ public sealed partial class ZigbeeRadio
             await BindAndConfigureAsync(node, definition, cancellationToken);
             var address = AddressOf(node.Ieee, definition.Endpoint);
             _devices[address] = new ZigbeeDeviceAddress(node.Ieee, definition.Endpoint, definition.ControllableName);
+            if (ZigbeeDeviceMapper.ZoneTypeOf(definition.ControllableName) is not null && endpoints.Any(e => e.Endpoint == definition.Endpoint && e.Serves(IasZoneCluster.Id)))
+                await EnrolZoneAsync(node, definition.Endpoint, cancellationToken);
             var attributes = new List<DeviceState>();
             if (manufacturer is not null) attributes.Add(DeviceState.Of("core:Manufacturer", manufacturer));
             if (model is not null) attributes.Add(DeviceState.Of("zigbee:Model", model));
@@ -202,21 +204,30 @@ public sealed partial class ZigbeeRadio
         }
     }
 
-    /// <summary>A ZCL frame from a device: a response someone waits for, or a report that becomes states.</summary>
+    /// <summary>
+    /// A ZCL frame from a device: a response someone waits for, an IAS enroll request, or a report or zone notification
+    /// that becomes states and is acknowledged.
+    /// </summary>
     private void OnZclFrame(NodeInterview node, IncomingMessage message)
     {
         if (!ZclCodec.TryDecode(message.Payload, out var frame)) return;
         if (Zcl.TryComplete(node.Ieee, message.SourceEndpoint, message.ClusterId, frame)) return;
+        if (TryAnswerEnrolment(node, message, frame)) return;
         var address = AddressOf(node.Ieee, message.SourceEndpoint);
-        if (!_devices.ContainsKey(address)) return;
+        if (!_devices.TryGetValue(address, out var device)) return;
         if (AttributeReport.TryParse(frame, out var report))
         {
             Interlocked.Increment(ref _reportsReceived);
-            ReportStates(address, ZigbeeStateTranslator.FromAttributes(message.ClusterId, report.Attributes));
+            ReportStates(address, ZigbeeStateTranslator.FromAttributes(message.ClusterId, WithZoneType(device, message.ClusterId, report.Attributes)));
+            Acknowledge(node, message, frame);
+        }
+        else if (TryReportZoneStatus(address, device, message.ClusterId, frame))
+        {
+            Acknowledge(node, message, frame);
         }
         else if (ReadAttributesResponse.TryParse(frame, out var read))
         {
-            ReportStates(address, ZigbeeStateTranslator.FromAttributes(message.ClusterId, read.Values));
+            ReportStates(address, ZigbeeStateTranslator.FromAttributes(message.ClusterId, WithZoneType(device, message.ClusterId, read.Values)));
         }
     }
 }

@@ -20,7 +20,7 @@ namespace Gateway.Radio.Zigbee;
 /// one that does not answer is treated as wedged. Devices that join are interviewed over ZDO (<see cref="ZigbeeInterviews"/>)
 /// and kept in the radio settings store; application frames go out through <see cref="SendAsync"/> and come back
 /// through <see cref="OnMessage"/>; the ZCL side (Basic cluster, mapping, reporting, commands, reports) is in ZigbeeRadio.Devices.
-/// Not yet done: IAS zone enrolment and zone status notifications, availability, link quality, default responses to reports.
+/// IAS zones are enrolled and acknowledged in ZigbeeRadio.Zones. Link quality and availability are in ZigbeeRadio.Availability.
 /// </remarks>
 public sealed partial class ZigbeeRadio : IRadio
 {
@@ -115,6 +115,7 @@ public sealed partial class ZigbeeRadio : IRadio
         }
         _interviews = new ZigbeeInterviews(_settings, _options, _time, _logger, WaitReadyAsync, OnInterviewedAsync);
         await _interviews.LoadAsync(cancellationToken);
+        StartAvailability();
         _link = new ReconnectingLink(_createTransport, RunSessionAsync, _time, _logger);
         _link.Start();
     }
@@ -161,6 +162,7 @@ public sealed partial class ZigbeeRadio : IRadio
     private async Task ForgetNodeAsync(ulong ieee, CancellationToken cancellationToken)
     {
         _nodes.TryRemove(ieee, out _);
+        Health.Forget(ieee);
         _announced.TryRemove(ieee, out _);
         await _settings.DeleteAsync(Protocol, NodeKey(ieee), cancellationToken);
         await _settings.DeleteAsync(Protocol, ZigbeeInterviews.KeyPrefix + ieee.ToString("x16", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
@@ -171,6 +173,7 @@ public sealed partial class ZigbeeRadio : IRadio
     private async Task OnInterviewedAsync(NodeInterview node, CancellationToken cancellationToken)
     {
         _nodes[node.Ieee] = node;
+        Health.Track(node.Ieee, node.MainsPowered);
         await SetUpDevicesAsync(node, cancellationToken);
         await _settings.SetAsync(Protocol, NodeKey(node.Ieee), NodeInterviewJson.Write(node), cancellationToken);
     }
@@ -228,6 +231,7 @@ public sealed partial class ZigbeeRadio : IRadio
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         ClosePairing(timedOut: false);
+        await StopAvailabilityAsync();
         if (_interviews is not null) await _interviews.StopAsync();
         if (_link is not null) await _link.StopAsync();
     }
@@ -278,6 +282,10 @@ public sealed partial class ZigbeeRadio : IRadio
             ["incomingMessages"] = Interlocked.Read(ref _incomingMessages),
             ["devices"] = _devices.Count,
             ["reportsReceived"] = Interlocked.Read(ref _reportsReceived),
+            ["availabilityPings"] = Interlocked.Read(ref _availabilityPings),
+            ["devicesLost"] = Interlocked.Read(ref _devicesLost),
+            ["zonesEnrolled"] = Interlocked.Read(ref _zonesEnrolled),
+            ["zoneNotifications"] = Interlocked.Read(ref _zoneNotifications),
             ["commandsSent"] = Interlocked.Read(ref _commandsSent),
             ["commandFailures"] = Interlocked.Read(ref _commandFailures),
             ["unroutedMessages"] = Interlocked.Read(ref _unroutedMessages),
@@ -494,8 +502,13 @@ public sealed partial class ZigbeeRadio : IRadio
         {
             Interlocked.Increment(ref _incomingMessages);
             var node = _nodes.Values.FirstOrDefault(n => n.NetworkAddress == message.SourceAddress);
-            if (node is null) Interlocked.Increment(ref _unroutedMessages);
-            else if (_handlers.TryGetValue((node.Ieee, message.SourceEndpoint, message.ClusterId), out var handler)) handler(message);
+            if (node is null)
+            {
+                Interlocked.Increment(ref _unroutedMessages);
+                return;
+            }
+            NoteHeard(node, message);
+            if (_handlers.TryGetValue((node.Ieee, message.SourceEndpoint, message.ClusterId), out var handler)) handler(message);
             else OnZclFrame(node, message);
         }
         else if (EndDeviceAnnouncement.TryParse(frame) is { } announcement)

@@ -38,4 +38,16 @@ public sealed class ZigbeeRadioOptions
 
     /// <summary>How long a device may take to answer a ZCL request (a command's default response, a read).</summary>
     public double ZclResponseTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>How often device availability is checked. 0 turns availability off.</summary>
+    public double AvailabilityCheckSeconds { get; set; } = 60;
+
+    /// <summary>A mains-powered device silent this long is pinged (a read of its Basic cluster); no answer makes it unavailable.</summary>
+    public double MainsSilenceSeconds { get; set; } = 600;
+
+    /// <summary>
+    /// A battery device silent this long is unavailable: it sleeps and cannot be pinged, and it reports its battery at
+    /// least every 6 h, so the default is twice that.
+    /// </summary>
+    public double BatterySilenceSeconds { get; set; } = 43200;
 }

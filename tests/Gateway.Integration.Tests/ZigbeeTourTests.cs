@@ -78,6 +78,38 @@ public class ZigbeeTourTests
         }
     }
 
+    [Fact]
+    public async Task Pair_an_IAS_motion_sensor_and_an_occupancy_sensing_one_and_see_their_motion_live()
+    {
+        const ulong iasIeee = 0x00158D000223A4B5, occupancyIeee = 0x0017880103C4D5E6;
+        await using var pty = await SocatPair.StartAsync();
+        await using var coordinator = new ZnpCoordinatorSimulator(new LinuxSerialPort(pty.PathB, 115200));
+        await coordinator.StartAsync(default);
+        var ias = new SimulatedMotionSensor(iasIeee, 0x4A5B, ias: true, manufacturer: "LUMI", model: "lumi.sensor_motion");
+        var occupancy = new SimulatedMotionSensor(occupancyIeee, 0x6C7D);
+
+        await using var daemon = await DaemonProcess.StartAsync(DaemonProcess.NewDataDirectory(), $"--Gateway:Radios:Zigbee:Port={pty.PathA}");
+        using var client = daemon.Client(await daemon.CreateTokenAsync("zigbee-motion"));
+        var gateway = await client.GatewayIdAsync();
+        string Url(ulong ieee) => $"zigbee://{gateway}/{ZigbeeRadio.AddressOf(ieee, SimulatedMotionSensor.Endpoint)}";
+        var listener = (await client.PostJsonAsync("events/register")).Body.GetProperty("id").GetString()!;
+        await WaitForAsync(() => coordinator.State == ZdoState.Coordinator && coordinator.RegisteredEndpoints.Count == 1, () => daemon.Output);
+
+        Assert.Equal(200, (await client.PostJsonAsync($"config/{gateway}/zigbee/joinNetwork")).Status);
+        Assert.True(await coordinator.JoinAsync(ZclNode.For(ias, coordinator)));
+        Assert.True(await coordinator.JoinAsync(ZclNode.For(occupancy, coordinator)));
+        string[] expected = [Url(iasIeee), Url(occupancyIeee)];
+        await client.FetchUntilAsync(listener, all => expected.All(url => all.Any(e => Name(e) == "DeviceCreatedEvent" && DeviceUrlOf(e) == url)), seconds: 60);
+        await WaitForAsync(() => ias.Enrolled, () => daemon.Output);
+
+        ias.SetMotion(true);
+        await WaitForStateAsync(client, Url(iasIeee), "core:OccupancyState", v => v.GetString() == "personInside");
+        occupancy.SetMotion(true);
+        await WaitForStateAsync(client, Url(occupancyIeee), "core:OccupancyState", v => v.GetString() == "personInside");
+        ias.SetMotion(false);
+        await WaitForStateAsync(client, Url(iasIeee), "core:OccupancyState", v => v.GetString() == "noPersonInside");
+    }
+
     /// <summary>Right after a restart the coordinator may still be starting: an execution that fails NON_EXECUTING is tried again.</summary>
     private static async Task<string> ApplyWhenReadyAsync(HttpClient client, string listener, string url, string command)
     {

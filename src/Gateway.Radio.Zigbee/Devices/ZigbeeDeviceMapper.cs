@@ -21,6 +21,16 @@ public static class ZigbeeDeviceMapper
     private const ushort BatteryMin = 3600;
     private const ushort BatteryMax = 21600;
 
+    /// <summary>The IAS zone type a kind made from an IAS zone stands for (the inverse of the mapping); null for other kinds.</summary>
+    public static ushort? ZoneTypeOf(string controllableName) => controllableName switch
+    {
+        ZigbeeControllableNames.OccupancySensor => IasZoneType.MotionSensor,
+        ZigbeeControllableNames.ContactSensor => IasZoneType.ContactSwitch,
+        ZigbeeControllableNames.SmokeSensor => IasZoneType.FireSensor,
+        ZigbeeControllableNames.WaterDetectionSensor => IasZoneType.WaterSensor,
+        _ => null,
+    };
+
     public static IReadOnlyList<ZigbeeDeviceDefinition> Map(ZigbeeNodeInfo node)
     {
         var mapped = new List<(ZigbeeEndpointInfo Endpoint, string Kind)>();
