@@ -4,6 +4,7 @@
 #   scripts/publish.sh                      # linux-arm64 and linux-x64
 #   scripts/publish.sh linux-arm64          # just the given runtime ids
 #   SMOKE_TEST=0 scripts/publish.sh         # skip the smoke test of each binary
+#   PREPARE_ONLY=1 scripts/publish.sh linux-arm64   # only install what building and smoke-testing it needs
 #
 # For each runtime id RID:
 #   artifacts/publish/RID/        the publish output: gatewayd (native), libe_sqlite3.so, appsettings.json
@@ -65,22 +66,37 @@ publish_properties() { # rid
     esac
 }
 
-smoke_test() { # rid publish_dir
+# What running the RID's binary here needs: for a foreign CPU, qemu and the RID's native libraries through Debian
+# multiarch (the loader, libc and OpenSSL beside the host's own; e_sqlite3 ships in the publish output).
+install_smoke_dependencies() { # rid
     [[ "${SMOKE_TEST:-1}" == 0 ]] && return 0
     case "$1/$host_arch" in
-        linux-x64/x86_64 | linux-arm64/aarch64)
-            "$repo_root/scripts/smoke-test.sh" "$2/gatewayd" ;;
         linux-arm64/x86_64)
-            # Debian multiarch: the arm64 loader, libc and OpenSSL beside the host's own; e_sqlite3 for arm64 ships
-            # in the publish output from its NuGet package.
             if ! dpkg --print-foreign-architectures | grep -qx arm64; then
                 $sudo dpkg --add-architecture arm64
                 $sudo apt-get update -qq >/dev/null
             fi
-            apt_install qemu-user libc6:arm64 libssl3:arm64 libstdc++6:arm64 libgcc-s1:arm64 zlib1g:arm64 curl python3
-            "$repo_root/scripts/smoke-test.sh" "$2/gatewayd" qemu-aarch64 ;;
+            apt_install qemu-user libc6:arm64 libssl3:arm64 libstdc++6:arm64 libgcc-s1:arm64 zlib1g:arm64 curl python3 ;;
     esac
 }
+
+smoke_test() { # rid publish_dir
+    [[ "${SMOKE_TEST:-1}" == 0 ]] && return 0
+    install_smoke_dependencies "$1"
+    case "$1/$host_arch" in
+        linux-x64/x86_64 | linux-arm64/aarch64) "$repo_root/scripts/smoke-test.sh" "$2/gatewayd" ;;
+        linux-arm64/x86_64) "$repo_root/scripts/smoke-test.sh" "$2/gatewayd" qemu-aarch64 ;;
+    esac
+}
+
+# PREPARE_ONLY=1: install the toolchains and emulation packages the given RIDs need, and build nothing.
+if [[ "${PREPARE_ONLY:-0}" == 1 ]]; then
+    for rid in "${rids[@]}"; do
+        publish_properties "$rid" >/dev/null
+        install_smoke_dependencies "$rid"
+    done
+    exit 0
+fi
 
 for rid in "${rids[@]}"; do
     publish_dir="$artifacts/publish/$rid"

@@ -26,13 +26,19 @@ install_system_packages
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 
-dotnet build Gateway.sln -c Release -nologo -v quiet
-
 # The NativeAOT binaries compile while the JIT tests run: first linux-x64 (the integration tests run again against
 # it), then linux-arm64 through scripts/publish.sh, which cross-compiles it and starts it once under qemu-aarch64.
 aot_binary="$PWD/artifacts/test/linux-x64/gatewayd"
 aot_log="$results/aot.log"
 aot_pid=""
+if [ "${AOT_TESTS:-1}" != 0 ]; then
+  # The arm64 stage's apt packages download while the solution builds and the x64 binary compiles.
+  if [ "${ARM64_SMOKE:-1}" != 0 ]; then
+    ( PREPARE_ONLY=1 ./scripts/publish.sh linux-arm64 >"$results/arm64-prepare.log" 2>&1 \
+        && touch "$results/arm64.prepared" || touch "$results/arm64.unprepared" ) &
+  fi
+fi
+dotnet build Gateway.sln -c Release -nologo -v quiet
 if [ "${AOT_TESTS:-1}" != 0 ]; then
   (
     started=$SECONDS
@@ -42,9 +48,11 @@ if [ "${AOT_TESTS:-1}" != 0 ]; then
     mv "$results/aot.x64.tmp" "$results/aot.x64"
     started=$SECONDS
     if [ "${ARM64_SMOKE:-1}" != 0 ]; then
-      if ./scripts/publish.sh linux-arm64 >"$results/arm64.log" 2>&1; then
+      while [ ! -e "$results/arm64.prepared" ] && [ ! -e "$results/arm64.unprepared" ]; do sleep 2; done
+      if [ -e "$results/arm64.prepared" ] && ./scripts/publish.sh linux-arm64 >"$results/arm64.log" 2>&1; then
         echo "NativeAOT linux-arm64 publish and qemu smoke test took $((SECONDS - started)) s" >"$results/aot.arm64"
       else
+        cat "$results/arm64-prepare.log" >>"$results/arm64.log" 2>/dev/null || true
         echo "arm64-failed" >"$results/aot.status"
       fi
     fi
