@@ -20,7 +20,8 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
 
     private readonly SqliteDatabase _database;
     private readonly ILogger<SqliteDeviceStore> _logger;
-    private readonly ConcurrentDictionary<string, Device> _pending = new(StringComparer.Ordinal);
+    /// <summary>What is to be written per deviceURL: the latest version of the device, or null to delete it.</summary>
+    private readonly ConcurrentDictionary<string, Device?> _pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _signal = new(0);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
@@ -86,6 +87,12 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
     public void Save(Device device)
     {
         _pending[device.DeviceUrl] = device;
+        _signal.Release();
+    }
+
+    public void Delete(string deviceUrl)
+    {
+        _pending[deviceUrl] = null;
         _signal.Release();
     }
 
@@ -156,9 +163,9 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
             done = _flushed;
             _flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
-        var batch = new List<Device>();
+        var batch = new List<KeyValuePair<string, Device?>>();
         foreach (var url in _pending.Keys)
-            if (_pending.TryRemove(url, out var device)) batch.Add(device);
+            if (_pending.TryRemove(url, out var device)) batch.Add(KeyValuePair.Create(url, device));
 
         if (batch.Count > 0)
         {
@@ -170,7 +177,7 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
             {
                 // Put back what was not written, unless a newer version arrived meanwhile; whoever waits for this
                 // batch now waits for the next successful one.
-                foreach (var device in batch) _pending.TryAdd(device.DeviceUrl, device);
+                foreach (var (url, device) in batch) _pending.TryAdd(url, device);
                 Task next;
                 lock (_flushGate) next = _flushed.Task;
                 _ = next.ContinueWith(_ => done.TrySetResult(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -180,9 +187,21 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
         done.TrySetResult();
     }
 
-    private static async Task UpsertAsync(SqliteConnection connection, List<Device> batch, CancellationToken cancellationToken)
+    private static async Task UpsertAsync(SqliteConnection connection, List<KeyValuePair<string, Device?>> batch, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using (var delete = connection.CreateCommand())
+        {
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM devices WHERE device_url = $url";
+            var url = delete.Parameters.Add(new SqliteParameter { ParameterName = "$url" });
+            foreach (var (deviceUrl, device) in batch)
+            {
+                if (device is not null) continue;
+                url.Value = deviceUrl;
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
@@ -197,7 +216,7 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
             """;
         string[] names = ["$url", "$oid", "$label", "$kind", "$place", "$type", "$available", "$enabled", "$created", "$updated", "$attributes", "$states"];
         var parameters = names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
-        foreach (var d in batch)
+        foreach (var d in batch.Select(p => p.Value).OfType<Device>())
         {
             object[] values = [d.DeviceUrl, d.Oid, d.Label, d.ControllableName, d.PlaceOid, d.Type, d.Available, d.Enabled,
                 d.CreationTime, d.LastUpdateTime, Serialize(d.Attributes), Serialize(d.States)];

@@ -98,6 +98,7 @@ public static class EnOceanLatencyBenchmark
     {
         public Task<IReadOnlyList<Device>> LoadAllAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Device>>([]);
         public void Save(Device device) { }
+        public void Delete(string deviceUrl) { }
         public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -10,6 +10,7 @@ internal sealed class InMemoryDeviceStore : IDeviceStore
     public ConcurrentDictionary<string, Device> Saved { get; } = new();
     public Task<IReadOnlyList<Device>> LoadAllAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Device>>(Saved.Values.ToList());
     public void Save(Device device) => Saved[device.DeviceUrl] = device;
+    public void Delete(string deviceUrl) => Saved.TryRemove(deviceUrl, out _);
     public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 

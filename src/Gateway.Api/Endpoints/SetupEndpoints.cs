@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Gateway.Api.Endpoints;
 
-/// <summary>/apiVersion, /setup, /setup/gateways, /setup/places and everything under /setup/devices.</summary>
+/// <summary>/apiVersion, /setup, /setup/gateways, /setup/places and everything under /setup/devices (reading and removing devices).</summary>
 public static class SetupEndpoints
 {
     private const string DevicesPath = ApiPaths.Prefix + "/setup/devices/";
@@ -31,12 +31,54 @@ public static class SetupEndpoints
         // deviceURLs hold slashes (encoded as %2F by well-behaved clients, raw by others), so the rest of the
         // path is taken apart by hand rather than by route templates.
         api.MapGet("/setup/devices/{**rest}", (HttpContext context, DeviceRegistry registry) => DeviceResource(context, registry));
+        api.MapDelete("/setup/devices/{**rest}", (HttpContext context, DeviceRemoval removal) => DeleteDeviceAsync(context, removal, RestOf(context)));
+        // Every POST under a deviceURL lands here (deviceURLs hold slashes); the operation is the last path segment.
+        api.MapPost("/setup/devices/{**rest}", (HttpContext context, DeviceRemoval removal) =>
+        {
+            var rest = RestOf(context);
+            var slash = rest.LastIndexOf('/');
+            return slash > 0 && rest[(slash + 1)..] == "_delete"
+                ? DeleteDeviceAsync(context, removal, rest[..slash])
+                : throw new OverkizException(new OverkizError(404, "UNSPECIFIED_ERROR", "Unknown object."));
+        });
+    }
+
+    private static string RestOf(HttpContext context)
+    {
+        var raw = context.Request.Path.Value ?? "";
+        return Uri.UnescapeDataString(raw.Length > DevicesPath.Length ? raw[DevicesPath.Length..] : "");
+    }
+
+    /// <summary>
+    /// DELETE /setup/devices/{deviceURL} and POST …/_delete: 204 once the device is gone (its radio told, e.g. a Zigbee
+    /// device asked to leave). The optional body's <c>forced</c> removes it even when its radio fails.
+    /// </summary>
+    private static async Task<IResult> DeleteDeviceAsync(HttpContext context, DeviceRemoval removal, string deviceUrl)
+    {
+        // DELETE /setup/devices itself: the list cannot be deleted.
+        if (deviceUrl.Length == 0) throw new OverkizException(OverkizError.MethodNotAllowed(context.Request.Method, "GET"));
+        if (!DeviceUrl.TryParse(deviceUrl, out _)) throw new OverkizException(OverkizError.NoSuchDevice(Shorten(deviceUrl)));
+        var forced = false;
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.BadParameters("the body is not a JSON object of deletion options"));
+            if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("forced", out var value))
+                forced = value.ValueKind == JsonValueKind.True;
+        }
+        try
+        {
+            if (!await removal.RemoveAsync(deviceUrl, forced, context.RequestAborted)) throw new OverkizException(OverkizError.NoSuchDevice(deviceUrl));
+        }
+        catch (Gateway.Core.Radio.RadioCommandException ex)
+        {
+            throw new OverkizException(new OverkizError(400, "UNSPECIFIED_ERROR", $"\"The device could not be removed: {ex.Message}\""));
+        }
+        return Results.NoContent();
     }
 
     private static IResult DeviceResource(HttpContext context, DeviceRegistry registry)
     {
-        var raw = context.Request.Path.Value ?? "";
-        var rest = Uri.UnescapeDataString(raw.Length > DevicesPath.Length ? raw[DevicesPath.Length..] : "");
+        var rest = RestOf(context);
 
         string deviceUrl;
         string? stateName = null;

@@ -9,6 +9,9 @@ public interface IDeviceStore
     /// <summary>Queues the device (with its states) for writing; the latest version of a device wins.</summary>
     void Save(Device device);
 
+    /// <summary>Queues the removal of the device (with its states); a later <see cref="Save"/> of the same URL wins over it.</summary>
+    void Delete(string deviceUrl);
+
     /// <summary>Completes once everything queued before the call is on disk.</summary>
     Task FlushAsync(CancellationToken cancellationToken);
 }

@@ -184,6 +184,7 @@ public static class GatewayHost
         services.AddSingleton(DeviceCatalog.LoadEmbedded());
         services.AddSingleton<IEventBus, EventBus>();
         services.AddSingleton<DeviceRegistry>();
+        services.AddSingleton<DeviceRemoval>();
         services.AddSingleton(configuration.GetSection("Engine").Get<EngineOptions>() ?? new EngineOptions());
         services.AddSingleton<ExecutionEngine>();
         services.AddSingleton(configuration.GetSection("Listeners").Get<ListenerOptions>() ?? new ListenerOptions());

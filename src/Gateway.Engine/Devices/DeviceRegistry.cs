@@ -84,6 +84,12 @@ public sealed class DeviceRegistry(
             bus.Publish(new PairingModeEvent(Now(), identity.GatewayId, protocol, pairing.Active, pairing.TimedOut));
             return;
         }
+        if (report is NetworkOperationReported operation)
+        {
+            bus.Publish(new RadioNetworkEvent(Now(), identity.GatewayId, protocol, operation.Operation,
+                operation.Succeeded ? null : Gateway.Core.Executions.FailureType.NonExecuting.Name));
+            return;
+        }
         var url = UrlOf(protocol, report.Address);
         if (!DeviceUrl.TryParse(url, out _))
         {
@@ -97,8 +103,28 @@ public sealed class DeviceRegistry(
                 case DeviceDiscovered discovered: Discover(url, discovered); break;
                 case StatesReported reported: UpdateStates(url, reported.States); break;
                 case AvailabilityReported availability: UpdateAvailability(url, availability.Available); break;
+                case DeviceRemovedReported: RemoveLocked(url); break;
             }
         }
+    }
+
+    /// <summary>
+    /// Takes the device out of the setup and the database and announces it (DeviceRemovedEvent); null when there is
+    /// no such device (already removed).
+    /// </summary>
+    public Device? Remove(string deviceUrl)
+    {
+        lock (_gate) return RemoveLocked(deviceUrl);
+    }
+
+    private Device? RemoveLocked(string url)
+    {
+        if (!_devices.Remove(url, out var device)) return null;
+        store.Delete(url);
+        Changed();
+        bus.Publish(new DeviceRemovedEvent(Now(), identity.SetupOid, url, device.ControllableName));
+        logger.LogInformation("Device {DeviceUrl} ({Kind}) removed", url, device.ControllableName);
+        return device;
     }
 
     private void Discover(string url, DeviceDiscovered discovered)
