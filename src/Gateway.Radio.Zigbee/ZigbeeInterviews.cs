@@ -62,6 +62,21 @@ public sealed class ZigbeeInterviews(
         Launch(ieee);
     }
 
+    /// <summary>The device is gone: no interview of it goes on or is retried (the running attempt ends at its next step).</summary>
+    public async Task ForgetAsync(ulong ieee, CancellationToken cancellationToken)
+    {
+        _pending.TryRemove(ieee, out _);
+        await settings.DeleteAsync(Protocol, Key(ieee), cancellationToken);
+    }
+
+    /// <summary>Starts again, from the first attempt, every interview that gave up; answers how many.</summary>
+    public async Task<int> RetryFailedAsync(CancellationToken cancellationToken)
+    {
+        var failed = _pending.Where(p => p.Value.FailedBecause is not null).ToList();
+        foreach (var (ieee, pending) in failed) await RequestAsync(ieee, pending.NetworkAddress, cancellationToken);
+        return failed.Count;
+    }
+
     public async Task StopAsync()
     {
         await _stopping.CancelAsync();

@@ -75,6 +75,8 @@ public sealed partial class ZigbeeRadio
             if (build is not null) attributes.Add(DeviceState.Of("zigbee:SoftwareBuild", build));
             attributes.Add(DeviceState.Of("zigbee:PowerSource", power.ToString()));
             _reports.Writer.TryWrite(new DeviceDiscovered(address, definition.ControllableName, definition.Label, [], attributes));
+            // A device known from before (paired again after the network was left) is back.
+            _reports.Writer.TryWrite(new AvailabilityReported(address, true));
             _logger.LogInformation("Zigbee device {Address} created as {Kind}", address, definition.ControllableName);
             await RefreshAsync(address, cancellationToken);
         }
@@ -129,16 +131,20 @@ public sealed partial class ZigbeeRadio
         }
     }
 
-    /// <summary>Reads every state the kind shows and reports what came back.</summary>
+    /// <summary>Reads every state the kind shows (and the sensing states its endpoint serves) and reports what came back.</summary>
     private async Task RefreshAsync(string address, CancellationToken cancellationToken)
     {
         if (!_devices.TryGetValue(address, out var device)) return;
-        foreach (var request in ZigbeeCommandTranslator.Refresh(device.ControllableName, Zcl.NextSequence))
+        var requests = ZigbeeCommandTranslator.Refresh(device.ControllableName, Zcl.NextSequence).ToList();
+        if (_nodes.TryGetValue(device.Ieee, out var node) && node.Endpoints.FirstOrDefault(e => e.Endpoint == device.Endpoint) is { } served)
+            requests.AddRange(ZigbeeCommandTranslator.SensorReads(device.ControllableName, served.InClusters, Zcl.NextSequence));
+        foreach (var request in requests)
         {
             try
             {
                 var answer = await ZclRequestAsync(device.Ieee, device.Endpoint, request.ClusterId, request.Frame, cancellationToken);
-                if (ReadAttributesResponse.TryParse(answer, out var response)) ReportStates(address, ZigbeeStateTranslator.FromAttributes(request.ClusterId, response.Values));
+                if (ReadAttributesResponse.TryParse(answer, out var response))
+                    ReportStates(address, ZigbeeStateTranslator.FromAttributes(request.ClusterId, WithZoneType(device, request.ClusterId, response.Values)));
             }
             catch (TimeoutException)
             {

@@ -22,7 +22,7 @@ namespace Gateway.Radio.Zigbee;
 /// through <see cref="OnMessage"/>; the ZCL side (Basic cluster, mapping, reporting, commands, reports) is in ZigbeeRadio.Devices.
 /// IAS zones are enrolled and acknowledged in ZigbeeRadio.Zones. Link quality and availability are in ZigbeeRadio.Availability.
 /// </remarks>
-public sealed partial class ZigbeeRadio : IRadio
+public sealed partial class ZigbeeRadio : IRadio, IRadioDeviceRemoval, IRadioNetworkManagement
 {
     public const string ProtocolName = "zigbee";
 
@@ -139,33 +139,69 @@ public sealed partial class ZigbeeRadio : IRadio
         return new Unsubscriber(() => _handlers.TryRemove(KeyValuePair.Create(key, handler)));
     }
 
-    /// <summary>Asks a device to leave the network (ZDO mgmt leave) and forgets it; a device that does not answer is forgotten too.</summary>
+    /// <summary>The user removes a device (address <c>IEEE#endpoint</c>): its node leaves, and every device of it goes.</summary>
+    public Task RemoveDeviceAsync(string address, CancellationToken cancellationToken) =>
+        ZigbeeDeviceAddress.TryParse(address, "") is { } device ? RemoveDeviceAsync(device.Ieee, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>
+    /// Asks a device to leave the network (ZDO Mgmt_Leave_req) and forgets it; a device that does not answer, or that
+    /// cannot be told because the coordinator is down, is forgotten too (should it talk again it is paired anew).
+    /// </summary>
     public async Task RemoveDeviceAsync(ulong ieee, CancellationToken cancellationToken)
     {
-        if (_nodes.TryGetValue(ieee, out var node) && _ready is { } session)
+        ushort? networkAddress = _nodes.TryGetValue(ieee, out var node) ? node.NetworkAddress
+            : _announced.TryGetValue(ieee, out var announced) ? announced : null;
+        if (networkAddress is { } address && _ready is { } session)
         {
-            var answered = session.WaitForAsync(f => ZdoCommands.ResponseHeader(f, ZdoCommands.MgmtLeaveRspId) is { Source: var source } && source == node.NetworkAddress,
-                "ZDO_MGMT_LEAVE_RSP", TimeSpan.FromSeconds(_options.ZdoResponseTimeoutSeconds), cancellationToken);
+            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var answered = session.WaitForAsync(f => ZdoCommands.ResponseHeader(f, ZdoCommands.MgmtLeaveRspId) is { Source: var source } && source == address,
+                "ZDO_MGMT_LEAVE_RSP", TimeSpan.FromSeconds(_options.ZdoResponseTimeoutSeconds), stopWaiting.Token);
             try
             {
-                await session.RequestAsync(ZdoCommands.MgmtLeaveRequest(node.NetworkAddress, ieee), cancellationToken);
+                await session.RequestAsync(ZdoCommands.MgmtLeaveRequest(address, ieee), cancellationToken);
                 await answered;
+                _logger.LogInformation("Zigbee device {Ieee:X16} left the network on request", ieee);
             }
-            catch (ZnpTimeoutException)
+            catch (Exception ex) when (ex is ZnpTimeoutException or TransportException or ZnpRpcErrorException)
             {
-                _logger.LogWarning("Zigbee device {Ieee:X16} did not confirm it left; forgetting it anyway", ieee);
+                _logger.LogWarning("Zigbee device {Ieee:X16} did not confirm it left ({Reason}); forgetting it anyway", ieee, ex.Message);
+            }
+            finally
+            {
+                await stopWaiting.CancelAsync();
+                await ((Task)answered).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
-        await ForgetNodeAsync(ieee, cancellationToken);
+        else if (networkAddress is not null)
+        {
+            _logger.LogWarning("Zigbee device {Ieee:X16} could not be told to leave (the coordinator is not ready); forgetting it anyway", ieee);
+        }
+        await ForgetNodeAsync(ieee, removed: true, cancellationToken);
     }
 
-    private async Task ForgetNodeAsync(ulong ieee, CancellationToken cancellationToken)
+    /// <summary>
+    /// Forgets a node: its interview record and pending interview, its address, its availability tracking and message
+    /// handlers. Its devices are reported removed when it is gone for good, or unavailable when the network went away
+    /// under it (they come back when it joins again).
+    /// </summary>
+    private async Task ForgetNodeAsync(ulong ieee, bool removed, CancellationToken cancellationToken)
     {
         _nodes.TryRemove(ieee, out _);
         Health.Forget(ieee);
         _announced.TryRemove(ieee, out _);
+        foreach (var key in _handlers.Keys.Where(k => k.Ieee == ieee)) _handlers.TryRemove(key, out _);
+        foreach (var address in AddressesOf(ieee))
+        {
+            if (!removed)
+            {
+                _reports.Writer.TryWrite(new AvailabilityReported(address, false));
+                continue;
+            }
+            _devices.TryRemove(address, out _);
+            _reports.Writer.TryWrite(new DeviceRemovedReported(address));
+        }
         await _settings.DeleteAsync(Protocol, NodeKey(ieee), cancellationToken);
-        await _settings.DeleteAsync(Protocol, ZigbeeInterviews.KeyPrefix + ieee.ToString("x16", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        if (_interviews is not null) await _interviews.ForgetAsync(ieee, cancellationToken);
     }
 
     private static string NodeKey(ulong ieee) => NodeKeyPrefix + ieee.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
@@ -231,6 +267,7 @@ public sealed partial class ZigbeeRadio : IRadio
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         ClosePairing(timedOut: false);
+        await StopNetworkOperationsAsync();
         await StopAvailabilityAsync();
         if (_interviews is not null) await _interviews.StopAsync();
         if (_link is not null) await _link.StopAsync();
@@ -244,9 +281,17 @@ public sealed partial class ZigbeeRadio : IRadio
 
     public async Task StartPairingAsync(PairingRequest request, CancellationToken cancellationToken)
     {
-        var session = _ready ?? throw new InvalidOperationException("the Zigbee coordinator is not ready");
         var seconds = (int)Math.Clamp(request.Duration > TimeSpan.Zero ? request.Duration.TotalSeconds : _options.PermitJoinSeconds, 1, 254);
-        await PermitJoinAsync(session, (byte)seconds, cancellationToken);
+        try
+        {
+            var session = _ready ?? throw new InvalidOperationException("the Zigbee coordinator is not ready");
+            await PermitJoinAsync(session, (byte)seconds, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            _reports.Writer.TryWrite(new NetworkOperationReported(IRadioNetworkManagement.JoinNetwork, false));
+            throw;
+        }
         lock (_pairingGate)
         {
             _pairingTimer?.Dispose();
@@ -254,6 +299,7 @@ public sealed partial class ZigbeeRadio : IRadio
         }
         _logger.LogInformation("Zigbee network open for joining for {Seconds} s", seconds);
         _reports.Writer.TryWrite(new PairingModeReported(true, false));
+        _reports.Writer.TryWrite(new NetworkOperationReported(IRadioNetworkManagement.JoinNetwork, true));
     }
 
     public async Task StopPairingAsync(CancellationToken cancellationToken)
@@ -368,12 +414,14 @@ public sealed partial class ZigbeeRadio : IRadio
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Interlocked.Increment(ref _startupFailures);
+                EndReform(null);
                 throw;
             }
             Interlocked.Increment(ref _startups);
             _af = new AfMessenger(session, TimeSpan.FromSeconds(_options.AfConfirmTimeoutSeconds));
             _ready = session;
             _readySignal.TrySetResult(session);
+            EndReform(_startup.Network);
             var watchdog = WatchdogAsync(session, stop.Token);
             await reading;
             await watchdog;
@@ -526,7 +574,7 @@ public sealed partial class ZigbeeRadio : IRadio
         else if (LeaveIndication.TryParse(frame) is { Rejoin: false } left && _nodes.ContainsKey(left.IeeeAddress))
         {
             _logger.LogInformation("Zigbee device {Ieee:X16} left the network", left.IeeeAddress);
-            _ = ForgetNodeAsync(left.IeeeAddress, CancellationToken.None).ContinueWith(
+            _ = ForgetNodeAsync(left.IeeeAddress, removed: true, CancellationToken.None).ContinueWith(
                 t => _logger.LogError(t.Exception, "Forgetting Zigbee device {Ieee:X16} failed", left.IeeeAddress), TaskContinuationOptions.OnlyOnFaulted);
         }
         else if (ZdoCommands.ParseStateChange(frame) is { } state && _ready is not null && state != ZdoState.Coordinator)

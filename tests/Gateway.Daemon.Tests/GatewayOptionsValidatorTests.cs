@@ -25,12 +25,35 @@ public class GatewayOptionsValidatorTests
     [InlineData("Gateway:Radios:Simulated:TravelSeconds", "fast", "a number above 0")]
     [InlineData("Gateway:Radios:Simulated:Enabled", "yes", "true or false")]
     [InlineData("Gateway:DataDirectory", " ", "Gateway:DataDirectory is empty")]
+    [InlineData("Gateway:Radios:Zigbee:Port", "ttyUSB0", "a serial device path")]
+    [InlineData("Gateway:Radios:Zigbee:Port", "tcp://127.0.0.1", "tcp://host:port")]
+    [InlineData("Gateway:Radios:Zigbee:Port", "tcp://127.0.0.1:99999", "tcp://host:port")]
+    [InlineData("Gateway:Radios:Zigbee:Channel", "27", "a Zigbee channel from 11 to 26")]
+    [InlineData("Gateway:Radios:Zigbee:Channel", "eleven", "a Zigbee channel from 11 to 26")]
+    [InlineData("Gateway:Radios:Zigbee:PermitJoinSeconds", "255", "from 1 to 254")]
+    [InlineData("Gateway:Radios:Zigbee:SrspTimeoutSeconds", "0", "a number above 0")]
+    [InlineData("Gateway:Radios:Zigbee:ZclResponseTimeoutSeconds", "-1", "a number above 0")]
+    [InlineData("Gateway:Radios:Zigbee:WatchdogIntervalSeconds", "-5", "a number, 0 or more")]
+    [InlineData("Gateway:Radios:Zigbee:InterviewAttempts", "0", "a whole number above 0")]
+    [InlineData("Gateway:Radios:Zigbee:BaudRate", "fast", "a whole number above 0")]
     public void A_wrong_value_is_one_message_naming_the_key_and_what_is_valid(string key, string value, string expected)
     {
         var error = Assert.Single(GatewayOptionsValidator.Validate(Configuration((key, value))));
         Assert.Contains(key, error);
         Assert.Contains(expected, error);
         Assert.DoesNotContain('\n', error);
+    }
+
+    [Fact]
+    public void Usable_zigbee_settings_are_accepted()
+    {
+        Assert.Empty(GatewayOptionsValidator.Validate(Configuration(
+            ("Gateway:Radios:Zigbee:Port", "/dev/serial/by-id/usb-ITead_Sonoff_Zigbee_3.0_USB_Dongle_Plus-if00-port0"),
+            ("Gateway:Radios:Zigbee:Channel", "25"), ("Gateway:Radios:Zigbee:PermitJoinSeconds", "254"),
+            ("Gateway:Radios:Zigbee:WatchdogIntervalSeconds", "0"), ("Gateway:Radios:Zigbee:AvailabilityCheckSeconds", "0"),
+            ("Gateway:Radios:Zigbee:SrspTimeoutSeconds", "0.5"))));
+        Assert.Empty(GatewayOptionsValidator.Validate(Configuration(("Gateway:Radios:Zigbee:Port", "tcp://127.0.0.1:6638"))));
+        Assert.Empty(GatewayOptionsValidator.Validate(Configuration(("Gateway:Radios:Zigbee:Port", ""))));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public static class GatewayOptionsValidator
 {
     public static readonly string[] LogLevels = ["Verbose", "Debug", "Information", "Warning", "Error", "Fatal"];
 
-    private enum Kind { Port, PositiveInteger, NonNegativeInteger, PositiveNumber, Boolean, Duration }
+    private enum Kind { Port, PositiveInteger, NonNegativeInteger, PositiveNumber, NonNegativeNumber, Boolean, Duration, ZigbeeChannel, PermitJoinSeconds }
 
     private static readonly (string Key, Kind Kind)[] TypedSettings =
     [
@@ -26,6 +26,20 @@ public static class GatewayOptionsValidator
         ("Gateway:Radios:EnOcean:BaudRate", Kind.PositiveInteger),
         ("Gateway:Radios:EnOcean:SensorTimeoutMinutes", Kind.PositiveNumber),
         ("Gateway:Radios:EnOcean:ActuatorTimeoutSeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Zigbee:BaudRate", Kind.PositiveInteger),
+        ("Gateway:Radios:Zigbee:Channel", Kind.ZigbeeChannel),
+        ("Gateway:Radios:Zigbee:PermitJoinSeconds", Kind.PermitJoinSeconds),
+        ("Gateway:Radios:Zigbee:StartupTimeoutSeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Zigbee:SrspTimeoutSeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Zigbee:WatchdogIntervalSeconds", Kind.NonNegativeNumber),
+        ("Gateway:Radios:Zigbee:ZdoResponseTimeoutSeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Zigbee:InterviewAttempts", Kind.PositiveInteger),
+        ("Gateway:Radios:Zigbee:InterviewRetrySeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Zigbee:AfConfirmTimeoutSeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Zigbee:ZclResponseTimeoutSeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Zigbee:AvailabilityCheckSeconds", Kind.NonNegativeNumber),
+        ("Gateway:Radios:Zigbee:MainsSilenceSeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Zigbee:BatterySilenceSeconds", Kind.PositiveNumber),
         ("Gateway:Engine:MaxConcurrentExecutions", Kind.PositiveInteger),
         ("Gateway:Engine:CommandTimeout", Kind.Duration),
         ("Gateway:Engine:ShutdownGrace", Kind.Duration),
@@ -51,6 +65,9 @@ public static class GatewayOptionsValidator
         if (configuration["Gateway:Api:BindAddress"] is { } bind && ParseBindAddress(bind) is null)
             errors.Add($"Gateway:Api:BindAddress={bind} is not valid: expected an IP address (0.0.0.0 for every interface, 127.0.0.1 or localhost for this machine only)");
 
+        if (configuration["Gateway:Radios:Zigbee:Port"] is { Length: > 0 } port && PortProblem(port) is { } portExpected)
+            errors.Add($"Gateway:Radios:Zigbee:Port={port} is not valid: expected {portExpected}");
+
         if (configuration["Gateway:LogLevel"] is { } level && !LogLevels.Contains(level, StringComparer.OrdinalIgnoreCase))
             errors.Add($"Gateway:LogLevel={level} is not valid: expected one of {string.Join(", ", LogLevels)}");
 
@@ -65,6 +82,17 @@ public static class GatewayOptionsValidator
         : IPAddress.TryParse(value.Trim(), out var address) ? address
         : null;
 
+    /// <summary>A radio's port: a serial device path, or <c>tcp://host:port</c> (a coordinator behind a network bridge).</summary>
+    private static string? PortProblem(string port)
+    {
+        const string expected = "a serial device path (/dev/ttyUSB0, /dev/serial/by-id/…) or tcp://host:port";
+        if (port.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase))
+            return Uri.TryCreate(port, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && uri.Port is > 0 and <= 65535
+                   && !port.EndsWith(':') && port.IndexOf(':', "tcp://".Length) > 0 && uri.AbsolutePath is "/" or ""
+                ? null : expected;
+        return port.StartsWith('/') && !port.EndsWith('/') && !port.Any(char.IsControl) ? null : expected;
+    }
+
     private static int Port(IConfiguration configuration, string key, int fallback) =>
         int.TryParse(configuration[key], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) ? port : fallback;
 
@@ -78,6 +106,12 @@ public static class GatewayOptionsValidator
             ? null : "a whole number, 0 or more",
         Kind.PositiveNumber => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number > 0 && double.IsFinite(number)
             ? null : "a number above 0 (for example 2 or 0.5)",
+        Kind.NonNegativeNumber => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= 0 && double.IsFinite(number)
+            ? null : "a number, 0 or more (0 = off)",
+        Kind.ZigbeeChannel => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var channel) && channel is >= 11 and <= 26
+            ? null : "a Zigbee channel from 11 to 26 (11, 15, 20 or 25 stay clear of Wi-Fi)",
+        Kind.PermitJoinSeconds => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 254
+            ? null : "a number of seconds from 1 to 254 (Zigbee permit-join limit)",
         Kind.Boolean => bool.TryParse(value, out _) ? null : "true or false",
         Kind.Duration => TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
             ? null : "a duration above zero as hh:mm:ss (for example 00:02:00)",

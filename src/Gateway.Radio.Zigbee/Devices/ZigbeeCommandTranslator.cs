@@ -57,6 +57,20 @@ public static class ZigbeeCommandTranslator
     public static IReadOnlyList<ZclRequest> Refresh(string controllableName, Func<byte> nextSequence) =>
         [.. RefreshAttributes(controllableName).Select(r => new ZclRequest(r.Cluster, ZclGlobal.ReadAttributes(nextSequence(), r.Attributes)))];
 
+    /// <summary>
+    /// Reads of the sensing states an endpoint serves (occupancy, IAS zone status): such sensors send them only when
+    /// they change, so they are read once paired (and on refresh) to be known before the first change.
+    /// </summary>
+    public static IReadOnlyList<ZclRequest> SensorReads(string controllableName, IReadOnlyCollection<ushort> inClusters, Func<byte> nextSequence)
+    {
+        var reads = new List<ZclRequest>();
+        if (controllableName == OccupancySensor && inClusters.Contains(OccupancySensingCluster.Id))
+            reads.Add(new ZclRequest(OccupancySensingCluster.Id, ZclGlobal.ReadAttributes(nextSequence(), [OccupancySensingCluster.Occupancy])));
+        if (ZigbeeDeviceMapper.ZoneTypeOf(controllableName) is not null && inClusters.Contains(IasZoneCluster.Id))
+            reads.Add(new ZclRequest(IasZoneCluster.Id, ZclGlobal.ReadAttributes(nextSequence(), [IasZoneCluster.ZoneStatus])));
+        return reads;
+    }
+
     private static IEnumerable<(ushort Cluster, ushort[] Attributes)> RefreshAttributes(string kind)
     {
         if (Switches.Contains(kind)) yield return (OnOffCluster.Id, [OnOffCluster.OnOffAttribute]);
