@@ -41,6 +41,30 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_deleted_device_is_gone_after_a_reopen_unless_saved_again_after_the_delete()
+    {
+        await using (var database = await SqliteDatabase.OpenAsync(_directory, NullLogger.Instance, default))
+        {
+            var store = new SqliteDeviceStore(database, NullLogger<SqliteDeviceStore>.Instance);
+            store.Save(Device("io://1234-5678-1234/1", 10));
+            store.Save(Device("io://1234-5678-1234/2", 20));
+            await store.FlushAsync(default);
+            store.Delete("io://1234-5678-1234/1");
+            store.Delete("io://1234-5678-1234/2");
+            store.Save(Device("io://1234-5678-1234/2", 30));
+            store.Save(Device("io://1234-5678-1234/3", 40));
+            store.Delete("io://1234-5678-1234/3");
+            await store.FlushAsync(default);
+            await store.DisposeAsync();
+        }
+
+        await using var reopened = await SqliteDatabase.OpenAsync(_directory, NullLogger.Instance, default);
+        var loaded = Assert.Single(await new SqliteDeviceStore(reopened, NullLogger<SqliteDeviceStore>.Instance).LoadAllAsync(default));
+        Assert.Equal("io://1234-5678-1234/2", loaded.DeviceUrl);
+        Assert.Equal(30, loaded.FindState("core:ClosureState")!.Value.GetInt32());
+    }
+
+    [Fact]
     public async Task Radio_settings_survive_a_reopen_and_stay_within_their_protocol()
     {
         await using (var database = await SqliteDatabase.OpenAsync(_directory, NullLogger.Instance, default))

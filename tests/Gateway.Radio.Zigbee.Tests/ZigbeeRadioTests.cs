@@ -62,6 +62,7 @@ public class ZigbeeRadioTests
         Assert.Equal(60, permit.Data[3]);
         Assert.True(harness.Radio.GetDiagnostics().PairingMode);
         Assert.Equal(new PairingModeReported(true, false), await harness.Radio.Reports.ReadAsync());
+        Assert.Equal(new NetworkOperationReported(IRadioNetworkManagement.JoinNetwork, true), await harness.Radio.Reports.ReadAsync());
 
         Assert.True(await simulator.JoinAsync(0x00124B0002F641F9, 0x2F2A));
         await Wait.UntilAsync(() => harness.Radio.AnnouncedDevices.ContainsKey(0x00124B0002F641F9));
