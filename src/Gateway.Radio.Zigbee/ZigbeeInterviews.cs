@@ -104,6 +104,8 @@ public sealed class ZigbeeInterviews(
                 try
                 {
                     var node = await new ZdoInterviewer(session, TimeSpan.FromSeconds(options.ZdoResponseTimeoutSeconds)).RunAsync(ieee, pending.NetworkAddress, cancellationToken);
+                    // Removed (or its network left) while the ZDO answers came in: it must not come back as a device.
+                    if (!_pending.ContainsKey(ieee)) return;
                     await interviewed(node, cancellationToken);
                     // A new announcement during the interview restarts it rather than being forgotten.
                     if (!_pending.TryGetValue(ieee, out var now) || now != pending) continue;
