@@ -49,6 +49,9 @@ public class FirstContactTests
     [InlineData("--Gateway:LogLevel=Chatty", "Verbose, Debug, Information, Warning, Error")]
     [InlineData("--Gateway:Api:BindAddress=nowhere", "localhost")]
     [InlineData("--Gateway:Engine:MaxConcurrentExecutions=-1", "Gateway:Engine:MaxConcurrentExecutions")]
+    [InlineData("--Gateway:Radios:Zigbee:Channel=30", "Gateway:Radios:Zigbee:Channel=30 is not valid: expected a Zigbee channel from 11 to 26")]
+    [InlineData("--Gateway:Radios:Zigbee:Port=ttyACM0", "Gateway:Radios:Zigbee:Port=ttyACM0 is not valid")]
+    [InlineData("--Gateway:Radios:Zigbee:ZclResponseTimeoutSeconds=0", "Gateway:Radios:Zigbee:ZclResponseTimeoutSeconds")]
     public async Task A_bad_setting_is_one_line_naming_it_and_exit_code_2(string setting, string expected)
     {
         var data = DaemonProcess.NewDataDirectory();
