@@ -28,7 +28,7 @@ public static class PairCommand
             using var answer = await run.Daemon.PostAsync(path, System.Text.Encoding.UTF8.GetString(body.WrittenSpan), cancellationToken);
             var root = answer.RootElement;
             if (run.Printer.Json) run.Printer.Document(root);
-            else run.Printer.Facts(null, [("radio", StatusCommand.Text(root, "protocol")), ("pairing", root.GetProperty("pairing").GetBoolean() ? "yes" : "no")]);
+            else run.Printer.Facts(null, [("radio", StatusCommand.Text(root, "protocol")), ("pairing", root.GetProperty("pairing").GetBoolean() ? "open" : "closed")]);
             return ExitCodes.Success;
         }));
         return command;

@@ -24,7 +24,7 @@ public static class RadioCommand
             {
                 ("port", root.TryGetProperty("port", out var port) ? port.GetString()! : "-"),
                 ("state", root.GetProperty("running").GetBoolean() ? "running" : "stopped"),
-                ("pairing", root.GetProperty("pairing").GetBoolean() ? "yes" : "no"),
+                ("pairing", root.GetProperty("pairing").GetBoolean() ? "open" : "closed"),
             };
             facts.AddRange(root.GetProperty("counters").EnumerateObject().Select(c => (c.Name, c.Value.GetRawText())));
             run.Printer.Facts(StatusCommand.Text(root, "protocol"), facts);

@@ -37,7 +37,7 @@ public static class StatusCommand
                     Text(radio, "protocol"),
                     radio.TryGetProperty("port", out var port) ? port.GetString()! : "-",
                     radio.GetProperty("running").GetBoolean() ? "running" : "stopped",
-                    radio.GetProperty("pairing").GetBoolean() ? "yes" : "no",
+                    radio.GetProperty("pairing").GetBoolean() ? "open" : "closed",
                     string.Join(", ", radio.GetProperty("counters").EnumerateObject().Select(c => $"{c.Name}={c.Value}")),
                 ]));
             var executions = root.GetProperty("executions");
