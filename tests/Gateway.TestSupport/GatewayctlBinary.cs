@@ -16,7 +16,7 @@ public static class GatewayctlBinary
         if (published is null) command.AddRange(["dotnet", CliDll()]);
         else command.Add(published);
         command.AddRange(arguments);
-        var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(command[0]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in command.Skip(1)) info.ArgumentList.Add(argument);
         info.Environment["NO_COLOR"] = "1";
         return info;
@@ -26,6 +26,7 @@ public static class GatewayctlBinary
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> arguments, IEnumerable<string>? prefix = null)
     {
         using var process = Process.Start(StartInfo(arguments, prefix))!;
+        process.StandardInput.Close(); // as from a script: nothing to answer a question with
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -33,6 +33,36 @@ public sealed class AdminClient : IDisposable
     public Task<JsonDocument> DeleteAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Delete, Prefix + path), cancellationToken);
 
+    /// <summary>POSTs and copies the answer's bytes to <paramref name="destination"/> (a backup archive).</summary>
+    public async Task DownloadAsync(string path, Stream destination, CancellationToken cancellationToken)
+    {
+        using var response = await SendRawAsync(new HttpRequestMessage(HttpMethod.Post, Prefix + path), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await ThrowIfRefusedAsync(response, cancellationToken);
+        await response.Content.CopyToAsync(destination, cancellationToken);
+    }
+
+    /// <summary>POSTs <paramref name="source"/> as the body (a backup archive) and reads the JSON answer.</summary>
+    public Task<JsonDocument> UploadAsync(string path, Stream source, CancellationToken cancellationToken)
+    {
+        var content = new StreamContent(source);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/gzip");
+        return SendAsync(new HttpRequestMessage(HttpMethod.Post, Prefix + path) { Content = content }, cancellationToken);
+    }
+
+    /// <summary>True when something answers on the socket; used to wait for a restart.</summary>
+    public async Task<bool> AnswersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var status = await GetAsync("status", cancellationToken);
+            return true;
+        }
+        catch (DaemonUnreachableException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Newline-delimited JSON, one document per line as it arrives.</summary>
     public async IAsyncEnumerable<JsonDocument> StreamAsync(string path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -45,6 +45,8 @@ public static class AdminRouter
                 ["tokens", var which] when method == "DELETE" => AdminTokens.RevokeAsync(context, which),
                 ["radios", var protocol, "diag"] when method == "GET" => AdminRadios.DiagnoseAsync(context, protocol),
                 ["db", "check"] when method == "GET" => AdminDatabase.CheckAsync(context),
+                ["backup"] when method == "POST" => AdminBackup.BackupAsync(context),
+                ["restore"] when method == "POST" => AdminBackup.RestoreAsync(context),
                 _ => null,
             };
             if (handled is null) await AdminJson.WriteErrorAsync(context, 404, "UNSPECIFIED_ERROR", $"no admin route {method} {path}");

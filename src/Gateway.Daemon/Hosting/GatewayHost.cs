@@ -77,6 +77,7 @@ public static class GatewayHost
             PortProbe.EnsureFree(bindAddress, options.Api.HttpsPort, "Gateway:Api:HttpsPort");
             PortProbe.EnsureFree(bindAddress, options.Api.HttpPort, "Gateway:Api:HttpPort");
             var time = TimeProvider.System;
+            Backup.PendingRestore.ApplyIfStaged(options.DataDirectory, startupLog);
             var database = await OpenDatabaseAsync(options.DataDirectory, startupLog);
             var settings = new SqliteSettingsStore(database);
             var identity = await SetupIdentityLoader.LoadOrCreateAsync(settings, time, CancellationToken.None);
@@ -92,6 +93,8 @@ public static class GatewayHost
             builder.Services.AddSingleton(new AdminFacts(HelpText.Version, time.GetUtcNow(), options.DataDirectory, adminSocket.Path,
                 options.Api.HttpsPort, options.Api.HttpPort, certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), cloud.BrokerUri));
             builder.Services.AddSingleton<EventTap>();
+            var restart = new RestartRequest();
+            builder.Services.AddSingleton(restart);
 
             var app = builder.Build();
             using var eventTap = app.Services.GetRequiredService<IEventBus>().Subscribe(app.Services.GetRequiredService<EventTap>());
@@ -103,7 +106,7 @@ public static class GatewayHost
             if (app.Services.GetService<ZigbeeRadio>() is not null) app.MapZigbeeBackupEndpoints();
             if (builder.Configuration.GetValue<bool>("Gateway:Api:BenchmarkRoutes")) Benchmarks.StaticBenchmarkEndpoints.MapStaticBenchmarkEndpoints(app);
             await app.RunAsync();
-            return ExitCodes.Success;
+            return restart.Requested ? ExitCodes.Restart : ExitCodes.Success;
         }
         catch (StartupException ex)
         {
