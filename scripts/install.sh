@@ -28,6 +28,7 @@ fi
 
 bundle="$(cd "${1:-$(dirname "${BASH_SOURCE[0]}")}" && pwd)"
 [[ -x "$bundle/app/gatewayd" ]] || die "$bundle/app/gatewayd not found: pass the folder of an unpacked gatewayd-RID.tar.gz"
+[[ -x "$bundle/app/gatewayctl" ]] || die "$bundle/app/gatewayctl not found: the bundle is older than gatewayctl; publish it again"
 for f in systemd/gatewayd.service systemd/avahi/gatewayd.service hardware/udev/99-gatewayd-dongles.rules; do
     [[ -f "$bundle/$f" ]] || die "$bundle/$f is missing from the bundle"
 done
@@ -71,12 +72,15 @@ if [[ -f "$install_dir/$local_settings" && ! -e "$staging/$local_settings" ]]; t
 fi
 chown -R root:root "$staging"
 chmod -R u=rwX,go=rX "$staging"
-chmod 0755 "$staging/gatewayd"
+chmod 0755 "$staging/gatewayd" "$staging/gatewayctl"
 if [[ -e "$install_dir" ]]; then
     mv "$install_dir" "$previous"
 fi
 mv "$staging" "$install_dir"
 rm -rf "$previous"
+
+step "gatewayctl -> /usr/local/bin/gatewayctl"
+ln -sfn "$install_dir/gatewayctl" /usr/local/bin/gatewayctl
 
 step "systemd unit -> $unit_path"
 install -D -m 0644 "$bundle/systemd/gatewayd.service" "$unit_path"

@@ -106,11 +106,14 @@ for rid in "${rids[@]}"; do
     echo "==> dotnet publish (NativeAOT) for $rid -> ${publish_dir#"$repo_root"/}"
     rm -rf "$publish_dir" "$symbols_dir"
     dotnet publish src/Gateway.Daemon -c Release -r "$rid" -p:PublishAot=true "${properties[@]}" -o "$publish_dir"
+    dotnet publish src/Gateway.Cli -c Release -r "$rid" -p:PublishAot=true "${properties[@]}" -o "$publish_dir"
 
-    if [[ ! -x "$publish_dir/gatewayd" ]]; then
-        echo "error: $publish_dir/gatewayd is missing or not executable" >&2
-        exit 1
-    fi
+    for executable in gatewayd gatewayctl; do
+        if [[ ! -x "$publish_dir/$executable" ]]; then
+            echo "error: $publish_dir/$executable is missing or not executable" >&2
+            exit 1
+        fi
+    done
     mkdir -p "$symbols_dir"
     find "$publish_dir" -maxdepth 1 \( -name '*.dbg' -o -name '*.pdb' \) -exec mv -t "$symbols_dir" {} +
     smoke_test "$rid" "$publish_dir"
@@ -135,5 +138,5 @@ done
 rmdir "$artifacts/stage" 2>/dev/null || true
 echo "==> done:"
 for rid in "${rids[@]}"; do
-    ls -l "$artifacts/gatewayd-$rid.tar.gz" "$artifacts/publish/$rid/gatewayd"
+    ls -l "$artifacts/gatewayd-$rid.tar.gz" "$artifacts/publish/$rid/gatewayd" "$artifacts/publish/$rid/gatewayctl"
 done

@@ -61,4 +61,12 @@ until (( devices >= 13 )); do
 done
 echo "setup/devices: $devices devices"
 grep -qE " ready in [0-9]+ ms" "$data"/logs/gatewayd-*.log || fail "no log file with the daemon's log lines in $data/logs"
+
+# gatewayctl, when published beside the daemon: the technician's status over the admin socket.
+ctl="$(dirname "$binary")/gatewayctl"
+if [[ -x "$ctl" ]]; then
+    "${emulator[@]}" "$ctl" --data-dir "$data" status --json | python3 -c 'import json, sys; s = json.load(sys.stdin); assert s["gatewayId"], s' \
+        || fail "gatewayctl status failed"
+    echo "gatewayctl status: ok"
+fi
 echo "smoke test passed: $binary${emulator[*]:+ (under ${emulator[*]})}"

@@ -5,7 +5,7 @@ namespace Gateway.Storage;
 /// <summary>Versioned schema changes, applied in order at start-up; a version once shipped is never edited.</summary>
 internal static class Migrations
 {
-    private static readonly string[] Steps =
+    internal static readonly string[] Steps =
     [
         """
         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -24,6 +24,22 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>Where the stores report rows they skip at start-up.</summary>
     public ILogger Logger { get; }
 
+    /// <summary>The schema this build creates and reads; a database with a higher one is refused.</summary>
+    public static int SchemaVersion => Migrations.Steps.Length;
+
+    /// <summary>
+    /// A consistent copy of the live database in one file (no WAL beside it), taken while the daemon keeps running:
+    /// SQLite's <c>VACUUM INTO</c> reads one snapshot and writes a compact new file.
+    /// </summary>
+    public Task SnapshotToAsync(string path, CancellationToken cancellationToken) =>
+        UseAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "VACUUM INTO $path";
+            command.Parameters.AddWithValue("$path", path);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
     public static async Task<SqliteDatabase> OpenAsync(string dataDirectory, ILogger logger, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataDirectory);

@@ -50,6 +50,7 @@ public sealed class ReadmeTourTests
             AssertPrinted(output, "delayedCommandsSchedulingTrigger"); // GET /triggers lists what the examples made
             AssertPrinted(output, "calendarDays");                    // the calendar preview
             AssertPrinted(output, "ACTUATORNOANSWER");
+            AssertPrinted(output, "gateway id (pin)");                  // gatewayctl status, over the admin socket
         }
         finally
         {

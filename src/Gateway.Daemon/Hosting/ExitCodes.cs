@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>Wrong command line or configuration, or a data directory/port that cannot be used.</summary>
     public const int Configuration = 2;
+
+    /// <summary>Stopped on purpose to be started again (a restore was staged); systemd's Restart=on-failure does it.</summary>
+    public const int Restart = 75;
 }

@@ -6,6 +6,8 @@ using Gateway.Core.Events;
 using Gateway.Core.Model;
 using Gateway.Core.Persistence;
 using Gateway.Core.Radio;
+using Gateway.Daemon.Admin;
+using Gateway.Daemon.Cli;
 using Gateway.Daemon.Security;
 using Gateway.Daemon.Simulation;
 using Gateway.Daemon.Zigbee;
@@ -75,24 +77,36 @@ public static class GatewayHost
             PortProbe.EnsureFree(bindAddress, options.Api.HttpsPort, "Gateway:Api:HttpsPort");
             PortProbe.EnsureFree(bindAddress, options.Api.HttpPort, "Gateway:Api:HttpPort");
             var time = TimeProvider.System;
+            Backup.PendingRestore.ApplyIfStaged(options.DataDirectory, startupLog);
             var database = await OpenDatabaseAsync(options.DataDirectory, startupLog);
             var settings = new SqliteSettingsStore(database);
             var identity = await SetupIdentityLoader.LoadOrCreateAsync(settings, time, CancellationToken.None);
             var certificate = CertificateProvider.LoadOrCreate(options.DataDirectory, identity.GatewayId, startupLog);
 
-            ConfigureKestrel(builder, options.Api, bindAddress, certificate);
+            var adminSocket = new AdminSocket(AdminSocketPath.Resolve(builder.Configuration["Gateway:Admin:Socket"], options.DataDirectory), options.DataDirectory);
+            adminSocket.PrepareForBind();
+            ConfigureKestrel(builder, options.Api, bindAddress, certificate, adminSocket);
             var cloud = builder.Configuration.GetSection("Gateway:Cloud").Get<Gateway.Cloud.Sync.CloudOptions>() ?? new Gateway.Cloud.Sync.CloudOptions();
             // Before the lifecycle: hosted services start in registration order and stop in reverse.
             await Cloud.CloudRegistration.AddCloudSyncAsync(builder.Services, cloud, options.DataDirectory, time);
             RegisterServices(builder, options, database, settings, identity, time);
+            builder.Services.AddSingleton(new AdminFacts(HelpText.Version, time.GetUtcNow(), options.DataDirectory, adminSocket.Path,
+                options.Api.HttpsPort, options.Api.HttpPort, certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), cloud.BrokerUri));
+            builder.Services.AddSingleton<EventTap>();
+            var restart = new RestartRequest();
+            builder.Services.AddSingleton(restart);
 
             var app = builder.Build();
+            using var eventTap = app.Services.GetRequiredService<IEventBus>().Subscribe(app.Services.GetRequiredService<EventTap>());
+            app.Lifetime.ApplicationStarted.Register(adminSocket.OpenToGroup);
+            app.Lifetime.ApplicationStopped.Register(adminSocket.Remove);
+            app.MapAdminSocket();
             var api = app.MapGatewayApi();
             if (app.Services.GetService<SimulatedRadio>() is not null) app.MapSimulationEndpoints();
             if (app.Services.GetService<ZigbeeRadio>() is not null) app.MapZigbeeBackupEndpoints();
             if (builder.Configuration.GetValue<bool>("Gateway:Api:BenchmarkRoutes")) Benchmarks.StaticBenchmarkEndpoints.MapStaticBenchmarkEndpoints(app);
             await app.RunAsync();
-            return ExitCodes.Success;
+            return restart.Requested ? ExitCodes.Restart : ExitCodes.Success;
         }
         catch (StartupException ex)
         {
@@ -137,7 +151,8 @@ public static class GatewayHost
         }
     }
 
-    private static void ConfigureKestrel(WebApplicationBuilder builder, ApiOptions api, IPAddress address, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+    private static void ConfigureKestrel(WebApplicationBuilder builder, ApiOptions api, IPAddress address,
+        System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, AdminSocket adminSocket)
     {
         builder.WebHost.UseKestrelHttpsConfiguration();
         var tls = new ApiTlsContext(certificate);
@@ -148,6 +163,7 @@ public static class GatewayHost
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             if (api.HttpsPort > 0) kestrel.Listen(address, api.HttpsPort, listen => listen.UseHttps(tls.HandshakeOptions));
             if (api.HttpPort > 0) kestrel.Listen(address, api.HttpPort);
+            adminSocket.Listen(kestrel);
         });
     }
 

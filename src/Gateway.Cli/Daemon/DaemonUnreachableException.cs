@@ -1,0 +1,3 @@
+namespace Gateway.Cli.Daemon;
+
+public sealed class DaemonUnreachableException(string message) : Exception(message);
