@@ -10,10 +10,11 @@ namespace Gateway.Api;
 public static class GatewayApi
 {
     public static IServiceCollection AddGatewayApi(this IServiceCollection services) =>
-        services.AddSingleton<TokenAuthenticator>().AddSingleton<DeviceListCache>();
+        services.AddSingleton<TokenAuthenticator>().AddSingleton<DeviceListCache>().AddSingleton<RequestMetrics>();
 
     public static RouteGroupBuilder MapGatewayApi(this WebApplication app)
     {
+        app.UseMiddleware<RequestMetrics.Middleware>();
         app.UseMiddleware<RepeatedSlashMiddleware>();
         app.UseMiddleware<OverkizErrorMiddleware>();
         app.UseMiddleware<BearerTokenMiddleware>();

@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Http;
 
 namespace Gateway.Api.Infrastructure;
 
-/// <summary>Every route but <c>/apiVersion</c> needs <c>Authorization: Bearer &lt;token&gt;</c>, as on a TaHoma box.</summary>
+/// <summary>Every route but <c>/apiVersion</c> (and <c>/gatewayd/metrics</c> from loopback) needs <c>Authorization: Bearer &lt;token&gt;</c>, as on a TaHoma box.</summary>
 public sealed class BearerTokenMiddleware(RequestDelegate next, TokenAuthenticator authenticator)
 {
     private const string TokenItem = "gateway.token";
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.Equals(ApiPaths.Prefix + "/apiVersion", StringComparison.Ordinal))
+        if (context.Request.Path.Equals(ApiPaths.Prefix + "/apiVersion", StringComparison.Ordinal) || IsLocalScrape(context))
         {
             await next(context);
             return;
@@ -34,6 +34,11 @@ public sealed class BearerTokenMiddleware(RequestDelegate next, TokenAuthenticat
         context.Items[TokenItem] = token;
         await next(context);
     }
+
+    /// <summary>Prometheus on the box itself scrapes without a token; from the network the token is needed.</summary>
+    private static bool IsLocalScrape(HttpContext context) =>
+        context.Request.Path.Equals(ApiPaths.MetricsPath, StringComparison.Ordinal)
+        && context.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote);
 
     public static ApiTokenInfo? TokenOf(HttpContext context) => context.Items[TokenItem] as ApiTokenInfo;
 }

@@ -93,15 +93,19 @@ public static class GatewayHost
             builder.Services.AddSingleton(new AdminFacts(HelpText.Version, time.GetUtcNow(), options.DataDirectory, adminSocket.Path,
                 options.Api.HttpsPort, options.Api.HttpPort, certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), cloud.BrokerUri));
             builder.Services.AddSingleton<EventTap>();
+            builder.Services.AddSingleton<Metrics.ExecutionMetrics>();
             var restart = new RestartRequest();
             builder.Services.AddSingleton(restart);
 
             var app = builder.Build();
-            using var eventTap = app.Services.GetRequiredService<IEventBus>().Subscribe(app.Services.GetRequiredService<EventTap>());
+            var bus = app.Services.GetRequiredService<IEventBus>();
+            using var eventTap = bus.Subscribe(app.Services.GetRequiredService<EventTap>());
+            using var executionMetrics = bus.Subscribe(app.Services.GetRequiredService<Metrics.ExecutionMetrics>());
             app.Lifetime.ApplicationStarted.Register(adminSocket.OpenToGroup);
             app.Lifetime.ApplicationStopped.Register(adminSocket.Remove);
             app.MapAdminSocket();
             var api = app.MapGatewayApi();
+            Metrics.MetricsEndpoint.MapMetricsEndpoint(app);
             if (app.Services.GetService<SimulatedRadio>() is not null) app.MapSimulationEndpoints();
             if (app.Services.GetService<ZigbeeRadio>() is not null) app.MapZigbeeBackupEndpoints();
             if (builder.Configuration.GetValue<bool>("Gateway:Api:BenchmarkRoutes")) Benchmarks.StaticBenchmarkEndpoints.MapStaticBenchmarkEndpoints(app);
