@@ -35,6 +35,9 @@ internal sealed class RadioHarness : IAsyncDisposable
     public ZWaveControllerSimulator? Simulator { get; private set; }
     public int Connections { get; private set; }
 
+    /// <summary>Controllers of new connections start wedged (they read and never answer).</summary>
+    public bool StartSilent { get; set; }
+
     public IReadOnlyList<DeviceReport> Seen
     {
         get
@@ -43,9 +46,9 @@ internal sealed class RadioHarness : IAsyncDisposable
         }
     }
 
-    public static async Task<RadioHarness> StartAsync(Network network, IRadioSettingsStore? settings = null, Action<ZWaveRadioOptions>? configure = null)
+    public static async Task<RadioHarness> StartAsync(Network network, IRadioSettingsStore? settings = null, Action<ZWaveRadioOptions>? configure = null, bool startSilent = false)
     {
-        var harness = new RadioHarness(network, configure);
+        var harness = new RadioHarness(network, configure) { StartSilent = startSilent };
         await harness.Radio.StartAsync(RadioStartContext.Empty with { Settings = settings }, CancellationToken.None);
         return harness;
     }
@@ -63,7 +66,7 @@ internal sealed class RadioHarness : IAsyncDisposable
         while (true)
         {
             var client = await _listener.AcceptTcpClientAsync();
-            var simulator = new ZWaveControllerSimulator(new StreamTransport(client.GetStream(), "tcp"));
+            var simulator = new ZWaveControllerSimulator(new StreamTransport(client.GetStream(), "tcp")) { Silent = StartSilent };
             Network.AddTo(simulator);
             lock (_connections) _connections.Add((client, simulator));
             Simulator = simulator;
