@@ -168,8 +168,17 @@ public sealed partial class ZWaveRadio
 
     private void OnApplicationCommand(ApplicationCommand command)
     {
-        if (_encapsulation.Unwrap(new EncapsulatedCommand(command.SourceNodeId, 0, command.Payload)) is not { } inner
-            || CommandClassDecoder.Decode(inner.Payload) is not { } report)
+        if (_encapsulation.Unwrap(new EncapsulatedCommand(command.SourceNodeId, 0, command.Payload)) is not { } inner)
+        {
+            Interlocked.Increment(ref _unknownReports);
+            return;
+        }
+        if (WakeUpCommandClass.IsNotification(inner.Payload))
+        {
+            OnWakeUp(inner.NodeId);
+            return;
+        }
+        if (CommandClassDecoder.Decode(inner.Payload) is not { } report)
         {
             Interlocked.Increment(ref _unknownReports);
             return;

@@ -18,6 +18,26 @@ public sealed partial class ZWaveRadio
 {
     private long _interviewsCompleted, _interviewsFailed;
 
+    /// <summary>Sleeping nodes whose interview waits for their wake-up notification.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<byte, bool> _awaitingWakeUp = new();
+
+    /// <summary>Nodes waiting for their wake-up to be interviewed.</summary>
+    public IReadOnlyCollection<byte> AwaitingWakeUp => [.. _awaitingWakeUp.Keys];
+
+    /// <summary>A sleeping node woke up: interview it now if it waits for that, then let it sleep again.</summary>
+    private void OnWakeUp(byte nodeId)
+    {
+        if (!_awaitingWakeUp.TryRemove(nodeId, out _) || _ready is not { } session || _sessionStop is not { } stop) return;
+        _logger.LogInformation("Z-Wave node {NodeId} woke up; interviewing it", nodeId);
+        var token = stop.Token;
+        _ = Task.Run(async () =>
+        {
+            await InterviewAsync(session, nodeId, token);
+            if (_nodes.ContainsKey(nodeId)) await SendAsync(nodeId, 0, WakeUpCommandClass.NoMoreInformation(), token);
+        }, token).ContinueWith(t => _logger.LogWarning("Z-Wave node {NodeId} interview at wake-up failed: {Reason}", nodeId, t.Exception?.InnerException?.Message),
+            TaskContinuationOptions.OnlyOnFaulted);
+    }
+
     private async Task InterviewAsync(SerialApiSession session, byte nodeId, CancellationToken cancellationToken)
     {
         try
@@ -28,7 +48,17 @@ public sealed partial class ZWaveRadio
                 _logger.LogWarning("Z-Wave controller has no protocol info for node {NodeId}", nodeId);
                 return;
             }
-            var information = await RequestNodeInformationAsync(session, nodeId, cancellationToken);
+            NodeInformation information;
+            try
+            {
+                information = await RequestNodeInformationAsync(session, nodeId, cancellationToken);
+            }
+            catch (Exception ex) when (!protocol.IsListening && !protocol.IsFrequentListening && ex is ZWaveDeliveryException or TimeoutException and not SerialApiTimeoutException)
+            {
+                _awaitingWakeUp[nodeId] = true;
+                _logger.LogInformation("Z-Wave node {NodeId} sleeps; it is interviewed when it wakes up", nodeId);
+                return;
+            }
             var supported = information.CommandClasses.TakeWhile(cc => cc != CommandClassId.SupportControlMark).ToList();
             var node = new ZWaveNode(nodeId, protocol.IsListening, protocol.Basic, protocol.Generic, protocol.Specific, supported);
             if (SecurityLayer.NeedsSecurity(supported, ZWaveDeviceMapper.UsableCommandClasses))

@@ -113,6 +113,7 @@ public sealed partial class ZWaveRadio : IRadio
             ["devices"] = _devices.Count,
             ["interviewsCompleted"] = Interlocked.Read(ref _interviewsCompleted),
             ["interviewsFailed"] = Interlocked.Read(ref _interviewsFailed),
+            ["nodesAwaitingWakeUp"] = _awaitingWakeUp.Count,
             ["reportsReceived"] = Interlocked.Read(ref _reportsReceived),
             ["unknownReports"] = Interlocked.Read(ref _unknownReports),
             ["commandsSent"] = Interlocked.Read(ref _commandsSent),

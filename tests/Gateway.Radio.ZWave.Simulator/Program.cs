@@ -15,6 +15,7 @@ const string Usage = """
       temperature C | humidity PCT | lux LUX | motion on|off   the multisensor (node 5) reports
       door open|closed          the door sensor (node 6) reports
       unreachable N on|off      node N stops (or starts again) acknowledging
+      sleep N | wake N          battery node N falls asleep / wakes up (Wake Up Notification)
       garbage                   broken bytes on the line
       silent on|off             wedge the controller (reads, never answers) or bring it back
       drop-acks N | cans N | drop-callbacks N   the next N host frames get no ACK / a CAN; the next N callbacks are lost
@@ -56,6 +57,11 @@ while ((line = Console.ReadLine()) is not null)
             case "unreachable":
                 var node = controller.Nodes.First(n => n.NodeId == byte.Parse(words[1], CultureInfo.InvariantCulture));
                 node.Reachable = words[2] != "on";
+                break;
+            case "sleep" or "wake":
+                var sleeper = controller.Nodes.First(n => n.NodeId == byte.Parse(words[1], CultureInfo.InvariantCulture));
+                if (words[0] == "wake") sleeper.WakeUp();
+                else sleeper.Asleep = true;
                 break;
             case "garbage": await controller.EmitBytesAsync([0x01, 0x09, 0x00, 0x04, 0x13, 0x37, 0x42, 0x06, 0x99]); break;
             case "silent": controller.Silent = words[1] == "on"; break;

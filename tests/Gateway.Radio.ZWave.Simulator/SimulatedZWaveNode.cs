@@ -25,6 +25,19 @@ public abstract class SimulatedZWaveNode(byte nodeId, bool listening, byte gener
     /// <summary>False: the node is out of reach; the controller reports no ACK for what is sent to it.</summary>
     public bool Reachable { get; set; } = true;
 
+    /// <summary>A sleeping battery node hears nothing until it wakes up (<see cref="WakeUp"/>); No More Information sends it back to sleep.</summary>
+    public bool Asleep { get; set; }
+
+    /// <summary>True when the node can hear the controller now.</summary>
+    public bool Hears => Reachable && !Asleep;
+
+    /// <summary>The node wakes up and says so (Wake Up Notification).</summary>
+    public void WakeUp()
+    {
+        Asleep = false;
+        Report(WakeUpCommandClass.Notification());
+    }
+
     /// <summary>Called when the node sends a report on its own (the controller passes it to the host).</summary>
     internal Action<SimulatedZWaveNode, byte[]>? Reporter { get; set; }
 
@@ -49,6 +62,9 @@ public abstract class SimulatedZWaveNode(byte nodeId, bool listening, byte gener
         if (payload.Length < 2) return [];
         switch (payload[0], payload[1])
         {
+            case (CommandClassId.WakeUp, WakeUpCommandClass.NoMoreInformationCommand):
+                Asleep = true;
+                return [];
             case (CommandClassId.ManufacturerSpecific, ManufacturerSpecificCommandClass.GetCommand):
                 InterviewRequests++;
                 return [ManufacturerSpecificCommandClass.Report(ManufacturerId, ProductType, ProductId)];

@@ -163,7 +163,7 @@ public sealed class ZWaveControllerSimulator(IByteTransport transport, uint home
                 break;
             case FunctionId.RequestNodeInfo when p.Length >= 1:
                 Enqueue(SerialFrame.Response(request.FunctionId, 0x01));
-                if (_nodes.TryGetValue(p[0], out var asked) && asked.Reachable)
+                if (_nodes.TryGetValue(p[0], out var asked) && asked.Hears)
                 {
                     asked.NoteNodeInfoRequest();
                     Enqueue(SerialFrame.Request(FunctionId.ApplicationUpdate,
@@ -178,7 +178,7 @@ public sealed class ZWaveControllerSimulator(IByteTransport transport, uint home
                 _sendData.Enqueue((send.NodeId, send.Payload));
                 Enqueue(SerialFrame.Response(request.FunctionId, 0x01));
                 var target = _nodes.GetValueOrDefault(send.NodeId);
-                var delivered = target is { Reachable: true };
+                var delivered = target is { Hears: true };
                 if (send.CallbackId != 0 && Interlocked.Decrement(ref _dropCallbacks) < 0)
                     Enqueue(SerialFrame.Request(FunctionId.SendData, send.CallbackId, delivered ? SendData.TransmitOk : SendData.TransmitNoAck, 0x00, 0x02));
                 if (delivered)

@@ -163,6 +163,22 @@ public class ZWaveRadioTests
     }
 
     [Fact]
+    public async Task A_sleeping_node_is_interviewed_when_it_wakes_up_and_sent_back_to_sleep()
+    {
+        var network = new Network();
+        network.Door.Asleep = true;
+        await using var harness = await RadioHarness.StartAsync(network);
+        await harness.WaitForAsync(seen => Expected.Where(e => e.Key != "6").All(e => seen.OfType<DeviceDiscovered>().Any(d => d.Address == e.Key)), "the awake nodes became devices");
+        await Wait.UntilAsync(() => harness.Radio.AwaitingWakeUp.Contains((byte)6), "the door sensor waits for its wake-up");
+        Assert.DoesNotContain(harness.Seen.OfType<DeviceDiscovered>(), d => d.Address == "6");
+
+        network.Door.WakeUp();
+        await harness.WaitForAsync(seen => seen.OfType<DeviceDiscovered>().Any(d => d.Address == "6" && d.ControllableName == ZWaveControllableNames.ContactSensor), "the door sensor became a device");
+        await Wait.UntilAsync(() => network.Door.Asleep, "the door sensor was sent back to sleep");
+        Assert.Empty(harness.Radio.AwaitingWakeUp);
+    }
+
+    [Fact]
     public async Task A_command_the_kind_does_not_have_is_refused()
     {
         var network = new Network();
