@@ -9,8 +9,8 @@ namespace Gateway.Integration.Tests;
 /// <summary>
 /// The Z-Wave tour through the real daemon: a simulated Serial API controller on a pty pair whose network already
 /// holds a switch, a dimmer, a shutter, a multisensor and a door sensor. The gateway adopts them, /setup/devices shows
-/// them, /exec/apply drives the dimmer (the controller sees the SendData), sensor reports become states, and after a
-/// restart the devices are driven again without a new interview.
+/// them, /exec/apply drives the dimmer (the controller sees the SendData), sensor reports become states, a node out of
+/// reach fails its execution with ACTUATORNOANSWER, and after a restart the devices are driven again without a new interview.
 /// </summary>
 public class ZWaveTourTests
 {
@@ -22,7 +22,8 @@ public class ZWaveTourTests
         var dimmer = new SimulatedDimmer(3);
         var multisensor = new SimulatedMultisensor(5);
         var door = new SimulatedDoorSensor(6);
-        SimulatedZWaveNode[] nodes = [new SimulatedSwitch(2), dimmer, new SimulatedShutter(4), multisensor, door];
+        var plug = new SimulatedSwitch(2);
+        SimulatedZWaveNode[] nodes = [plug, dimmer, new SimulatedShutter(4), multisensor, door];
         foreach (var node in nodes) controller.AddNode(node);
         await controller.StartAsync(default);
         var data = DaemonProcess.NewDataDirectory();
@@ -60,6 +61,14 @@ public class ZWaveTourTests
             await WaitForStateAsync(client, Url(5), "core:TemperatureState", v => Math.Abs(v.GetDouble() - 23.4) < 0.01);
             door.SetOpen(true);
             await WaitForStateAsync(client, Url(6), "core:ContactState", v => v.GetString() == "open");
+
+            plug.Reachable = false;
+            var lost = await client.ApplyAsync(Url(2), "on");
+            events = await client.FetchUntilAsync(listener, all => all.Any(e => e.IsExecutionEnd(lost)));
+            var end = events.Single(e => e.IsExecutionEnd(lost));
+            Assert.Equal("FAILED", end.GetProperty("newState").GetString());
+            Assert.Equal("ACTUATORNOANSWER", end.GetProperty("failureType").GetString());
+            plug.Reachable = true;
         }
 
         var interviews = nodes.Sum(n => n.InterviewRequests);
