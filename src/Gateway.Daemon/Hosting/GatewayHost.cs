@@ -24,6 +24,7 @@ using Gateway.Engine.Radios;
 using Gateway.Engine.Scheduling;
 using Gateway.Radio.EnOcean;
 using Gateway.Radio.Zigbee;
+using Gateway.Radio.ZWave;
 using Gateway.Radio.Simulated;
 using Gateway.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -226,6 +227,12 @@ public static class GatewayHost
         {
             services.AddSingleton(sp => new ZigbeeRadio(zigbee, time, sp.GetRequiredService<ILogger<ZigbeeRadio>>()));
             services.AddSingleton<IRadio>(sp => sp.GetRequiredService<ZigbeeRadio>());
+        }
+        var zwave = configuration.GetSection("Radios:ZWave").Get<ZWaveRadioOptions>() ?? new ZWaveRadioOptions();
+        if (!string.IsNullOrWhiteSpace(zwave.Port))
+        {
+            services.AddSingleton(sp => new ZWaveRadio(zwave, time, sp.GetRequiredService<ILogger<ZWaveRadio>>()));
+            services.AddSingleton<IRadio>(sp => sp.GetRequiredService<ZWaveRadio>());
         }
         services.AddSingleton(sp => new RadioDirectory(sp.GetServices<IRadio>()));
         services.AddSingleton<RadioHost>();

@@ -1,0 +1,19 @@
+namespace Gateway.Radio.ZWave.CommandClasses;
+
+/// <summary>
+/// Meter (0x32): Get 0x01 [scale], Report 0x02 <c>(scale bit 2)(1) rate type(2) meter type(5)</c>, scaled value
+/// [delta time, previous value], Reset 0x05. Electric scales: 0 kWh, 1 kVAh, 2 W, 3 pulses, 4 V, 5 A.
+/// </summary>
+public static class MeterCommandClass
+{
+    public const byte GetCommand = 0x01, ReportCommand = 0x02, ResetCommand = 0x05;
+    public const byte Electric = 0x01;
+    public const byte KilowattHours = 0, Watts = 2;
+
+    public static byte[] Get(byte scale) => CommandClassFrame.Of(CommandClassId.Meter, GetCommand, (byte)((scale & 0x03) << 3));
+
+    public static byte[] Reset() => CommandClassFrame.Of(CommandClassId.Meter, ResetCommand);
+
+    public static byte[] Report(byte meterType, double value, byte scale, int precision) =>
+        CommandClassFrame.Of(CommandClassId.Meter, ReportCommand, [(byte)(0x20 | meterType), .. ScaledValue.Write(value, scale, precision), 0x00, 0x00]);
+}

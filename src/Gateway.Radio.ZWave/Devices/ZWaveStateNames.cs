@@ -1,0 +1,20 @@
+namespace Gateway.Radio.ZWave.Devices;
+
+public static class ZWaveStateNames
+{
+    public const string Status = "core:StatusState";
+    public const string OnOff = "core:OnOffState";
+    public const string LightIntensity = "core:LightIntensityState";
+    public const string Closure = "core:ClosureState";
+    public const string OpenClosed = "core:OpenClosedState";
+    public const string Temperature = "core:TemperatureState";
+    public const string RelativeHumidity = "core:RelativeHumidityState";
+    public const string Luminance = "core:LuminanceState";
+    public const string Occupancy = "core:OccupancyState";
+    public const string Contact = "core:ContactState";
+    public const string Smoke = "core:SmokeState";
+    public const string WaterDetection = "core:WaterDetectionState";
+    public const string BatteryLevel = "core:BatteryLevelState";
+    public const string ElectricPowerConsumption = "core:ElectricPowerConsumptionState";
+    public const string ElectricEnergyConsumption = "core:ElectricEnergyConsumptionState";
+}

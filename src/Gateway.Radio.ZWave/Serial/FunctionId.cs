@@ -1,0 +1,18 @@
+namespace Gateway.Radio.ZWave.Serial;
+
+/// <summary>Serial API function ids the gateway uses.</summary>
+public static class FunctionId
+{
+    public const byte GetSerialApiInitData = 0x02;
+    public const byte ApplicationCommandHandler = 0x04;
+    public const byte GetControllerCapabilities = 0x05;
+    public const byte GetSerialApiCapabilities = 0x07;
+    public const byte SoftReset = 0x08;
+    public const byte SerialApiStarted = 0x0A;
+    public const byte SendData = 0x13;
+    public const byte GetVersion = 0x15;
+    public const byte MemoryGetId = 0x20;
+    public const byte GetNodeProtocolInfo = 0x41;
+    public const byte ApplicationUpdate = 0x49;
+    public const byte RequestNodeInfo = 0x60;
+}

@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using Gateway.Core.Executions;
+using Gateway.Core.Model;
+using Gateway.Core.Radio;
+using Gateway.Radio.ZWave.CommandClasses;
+using Gateway.Radio.ZWave.Devices;
+using Gateway.Radio.ZWave.Encapsulation;
+using Gateway.Radio.ZWave.Nodes;
+using Gateway.Radio.ZWave.Serial;
+using Gateway.Radio.ZWave.SerialApi;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Radio.ZWave;
+
+/// <summary>
+/// The device side: nodes become devices (address <c>nodeId</c>), commands become SendData of command class payloads
+/// that complete on the node's report, and the controller's application commands become states.
+/// </summary>
+public sealed partial class ZWaveRadio
+{
+    private sealed record DeviceEntry(ZWaveDeviceAddress Address, string ControllableName);
+
+    private sealed record ReportWaiter(byte NodeId, byte Endpoint, Func<CommandClassReport, bool> Wanted, TaskCompletionSource<CommandClassReport> Done);
+
+    private readonly ConcurrentDictionary<string, DeviceEntry> _devices = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<byte, TaskCompletionSource<NodeInformation>> _nodeInfoWaiters = new();
+    private readonly ConcurrentDictionary<long, ReportWaiter> _reportWaiters = new();
+    private long _nextWaiter, _reportsReceived, _unknownReports, _commandsSent, _commandFailures;
+
+    private void CreateDevice(ZWaveNode node)
+    {
+        if (node.Refused is not null || ZWaveDeviceMapper.Map(node) is not { } kind)
+        {
+            if (node.Refused is null) _logger.LogWarning("Z-Wave node {NodeId} offers no command class the gateway shows", node.NodeId);
+            return;
+        }
+        var address = new ZWaveDeviceAddress(node.NodeId, 0);
+        _devices[address.ToString()] = new DeviceEntry(address, kind.ControllableName);
+        var attributes = new List<DeviceState> { DeviceState.Of("zwave:NodeId", node.NodeId), DeviceState.Of("zwave:Listening", node.Listening) };
+        if (node.ManufacturerId is not null)
+            attributes.Add(DeviceState.Of("zwave:ProductCode", $"{Hex(node.ManufacturerId)}-{Hex(node.ProductType)}-{Hex(node.ProductId)}"));
+        if (node.ApplicationVersion is { } version) attributes.Add(DeviceState.Of("zwave:ApplicationVersion", version));
+        _reports.Writer.TryWrite(new DeviceDiscovered(address.ToString(), kind.ControllableName, kind.Label, [ZWaveStateTranslatorAvailable()], attributes));
+    }
+
+    private static DeviceState ZWaveStateTranslatorAvailable() => DeviceState.Of(ZWaveStateNames.Status, "available");
+
+    /// <summary>Reads a node's main state, sensors and battery; what answers becomes states.</summary>
+    private async Task RefreshNodeAsync(ZWaveNode node, CancellationToken cancellationToken)
+    {
+        List<byte[]> gets = [];
+        if (_devices.TryGetValue(new ZWaveDeviceAddress(node.NodeId, 0).ToString(), out var device) && ZWaveCommandTranslator.RefreshGet(device.ControllableName) is { } main)
+            gets.Add(main);
+        if (node.Supports(CommandClassId.SensorMultilevel)) gets.Add(SensorMultilevelCommandClass.Get());
+        if (node.Supports(CommandClassId.Battery)) gets.Add(BatteryCommandClass.Get());
+        foreach (var get in gets)
+            await TryAskReportAsync(node.NodeId, get, r => r.CommandClass == get[0], cancellationToken);
+    }
+
+    /// <summary>Sends a command class payload to a node (or one of its endpoints) and waits for the controller's callback.</summary>
+    public async Task SendAsync(byte nodeId, byte endpoint, byte[] payload, CancellationToken cancellationToken)
+    {
+        var session = _ready ?? throw new InvalidOperationException("the Z-Wave controller is not ready");
+        var wrapped = _encapsulation.Wrap(new EncapsulatedCommand(nodeId, endpoint, payload));
+        var callbackId = session.NextCallbackId();
+        var transaction = new SerialApiTransaction(SerialFrame.Request(FunctionId.SendData, SendData.Request(nodeId, wrapped.Payload, callbackId)), true, callbackId)
+        {
+            Refused = response => !SendData.Queued(response.Payload),
+        };
+        SerialApiResult result;
+        try
+        {
+            result = await session.RequestAsync(transaction, cancellationToken);
+        }
+        catch (SerialApiTimeoutException)
+        {
+            RestartIfUnresponsive(session);
+            throw;
+        }
+        if (result.Callback is null) throw new ZWaveDeliveryException($"the controller refused to send to node {nodeId}");
+        var status = SendData.Status(result.Callback.Payload);
+        if (status != SendData.TransmitOk)
+            throw new ZWaveDeliveryException(status == SendData.TransmitNoAck ? $"node {nodeId} did not acknowledge" : $"sending to node {nodeId} failed (status {status})");
+    }
+
+    /// <summary>Sends a Get and waits for the report it asks for.</summary>
+    private async Task<CommandClassReport> AskReportAsync(byte nodeId, byte endpoint, byte[] get, Func<CommandClassReport, bool> wanted, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref _nextWaiter);
+        var waiter = new ReportWaiter(nodeId, endpoint, wanted, new TaskCompletionSource<CommandClassReport>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _reportWaiters[id] = waiter;
+        try
+        {
+            await SendAsync(nodeId, endpoint, get, cancellationToken);
+            return await waiter.Done.Task.WaitAsync(timeout, _time, cancellationToken);
+        }
+        finally
+        {
+            _reportWaiters.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Runs a command: its payloads one after the other, then asks until the device reports it reached the target.</summary>
+    public async Task ExecuteAsync(RadioCommand command, IRadioCommandProgress progress, CancellationToken cancellationToken)
+    {
+        if (ZWaveDeviceAddress.TryParse(command.Address) is not { } parsed || !_devices.TryGetValue(parsed.ToString(), out var device))
+            throw new RadioCommandException(FailureType.ActuatorUnknown, $"no Z-Wave device {command.Address}");
+        var plan = ZWaveCommandTranslator.Translate(device.ControllableName, command);
+        var node = device.Address.NodeId;
+        Interlocked.Increment(ref _commandsSent);
+        try
+        {
+            foreach (var payload in plan.Send)
+            {
+                await SendAsync(node, device.Address.Endpoint, payload, cancellationToken);
+                progress.Transmitted();
+            }
+            progress.InProgress();
+            if (plan.Confirm is null) return;
+            var deadline = _time.GetUtcNow() + TimeSpan.FromSeconds(_options.CommandConfirmTimeoutSeconds);
+            while (true)
+            {
+                var remaining = deadline - _time.GetUtcNow();
+                if (remaining <= TimeSpan.Zero) throw new TimeoutException();
+                var report = await AskReportAsync(node, device.Address.Endpoint, plan.Confirm, r => r.CommandClass == plan.Confirm[0],
+                    TimeSpan.FromSeconds(Math.Min(_options.ReportTimeoutSeconds, remaining.TotalSeconds)), cancellationToken);
+                if (plan.Reached(report)) return;
+                await Task.Delay(TimeSpan.FromSeconds(_options.ConfirmPollSeconds), _time, cancellationToken);
+            }
+        }
+        catch (SerialApiTimeoutException ex)
+        {
+            Interlocked.Increment(ref _commandFailures);
+            throw new RadioCommandException(FailureType.NonExecuting, $"the Z-Wave controller did not answer: {ex.Message}");
+        }
+        catch (ZWaveDeliveryException ex)
+        {
+            Interlocked.Increment(ref _commandFailures);
+            throw new RadioCommandException(FailureType.ActuatorNoAnswer, $"Z-Wave {ex.Message}");
+        }
+        catch (TimeoutException)
+        {
+            Interlocked.Increment(ref _commandFailures);
+            throw new RadioCommandException(FailureType.ActuatorNoAnswer, $"Z-Wave node {node} did not report that it did {command.Name}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            Interlocked.Increment(ref _commandFailures);
+            throw new RadioCommandException(FailureType.NonExecuting, ex.Message);
+        }
+    }
+
+    /// <summary>Requests from the controller (on its reading loop: nothing here waits).</summary>
+    private void OnUnsolicited(SerialFrame frame)
+    {
+        switch (frame.FunctionId)
+        {
+            case FunctionId.ApplicationCommandHandler when ApplicationCommand.Parse(frame.Payload) is { } command:
+                OnApplicationCommand(command);
+                break;
+            case FunctionId.ApplicationUpdate when NodeInformation.Parse(frame.Payload) is { } information:
+                if (information.Status == NodeInformation.NodeInfoReceived && _nodeInfoWaiters.TryGetValue(information.NodeId, out var waiter)) waiter.TrySetResult(information);
+                else if (information.Status == NodeInformation.NodeInfoRequestFailed)
+                    foreach (var pending in _nodeInfoWaiters.Values) pending.TrySetResult(information);
+                break;
+        }
+    }
+
+    private void OnApplicationCommand(ApplicationCommand command)
+    {
+        if (_encapsulation.Unwrap(new EncapsulatedCommand(command.SourceNodeId, 0, command.Payload)) is not { } inner)
+        {
+            Interlocked.Increment(ref _unknownReports);
+            return;
+        }
+        if (WakeUpCommandClass.IsNotification(inner.Payload))
+        {
+            OnWakeUp(inner.NodeId);
+            return;
+        }
+        if (CommandClassDecoder.Decode(inner.Payload) is not { } report)
+        {
+            Interlocked.Increment(ref _unknownReports);
+            return;
+        }
+        Interlocked.Increment(ref _reportsReceived);
+        foreach (var waiter in _reportWaiters.Values)
+            if (waiter.NodeId == inner.NodeId && waiter.Endpoint == inner.Endpoint && waiter.Wanted(report)) waiter.Done.TrySetResult(report);
+        var address = new ZWaveDeviceAddress(inner.NodeId, inner.Endpoint).ToString();
+        if (!_devices.TryGetValue(address, out var device)) return;
+        var states = ZWaveStateTranslator.FromReport(device.ControllableName, report);
+        if (states.Count > 0) _reports.Writer.TryWrite(new StatesReported(address, states));
+    }
+}
