@@ -149,21 +149,38 @@ public sealed unsafe class MqttClient : IDisposable
         return true;
     }
 
-    /// <summary>Disconnects cleanly (no last will), stops the network thread, then frees the client.</summary>
-    public void Dispose()
+    /// <summary>Disconnects cleanly (no last will), stops the network thread, then frees the client; waits at most 5 s.</summary>
+    public void Dispose() => Dispose(TimeSpan.FromSeconds(5));
+
+    /// <summary>
+    /// Like <see cref="Dispose()"/>, but gives the network threads at most <paramref name="limit"/> each: a connect to an
+    /// unreachable host blocks inside libmosquitto until the TCP timeout (minutes). A client whose threads do not end
+    /// in time is left to them (not freed, so no callback can reach freed memory); the process is ending anyway.
+    /// </summary>
+    public void Dispose(TimeSpan limit)
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _stopping.Cancel();
-        _connecting?.Join();
-        if (_handle is { } handle)
-        {
-            MosquittoNative.Disconnect(handle);
-            MosquittoNative.LoopStop(handle, force: false);
-            handle.Dispose();
-            _self.Free();
-        }
         _connected = false;
-        _stopping.Dispose();
+        var released = _connecting?.Join(limit) ?? true;
+        if (released && _handle is { } handle)
+        {
+            var stop = new Thread(() =>
+            {
+                MosquittoNative.Disconnect(handle);
+                MosquittoNative.LoopStop(handle, force: false);
+            }) { IsBackground = true, Name = "mqtt-stop" };
+            stop.Start();
+            released = stop.Join(limit);
+            if (released)
+            {
+                handle.Dispose();
+                _self.Free();
+            }
+        }
+        if (!released)
+            _logger.LogWarning("MQTT client for {Host}:{Port} did not stop within {Limit}; left behind (the broker host does not answer)",
+                _options.Host, _options.Port, limit);
         foreach (var pending in _pending.Values)
             pending.TrySetException(new ObjectDisposedException(nameof(MqttClient)));
     }
