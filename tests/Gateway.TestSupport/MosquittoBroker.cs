@@ -26,7 +26,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
     public bool IsRunning => _process is { HasExited: false };
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    public static async Task<MosquittoBroker> StartAsync(string extraConfiguration = "")
+    /// <param name="quiet">Logs only warnings and errors: a broker that logs every one of 100,000 publishes spends its time logging.</param>
+    public static async Task<MosquittoBroker> StartAsync(string extraConfiguration = "", bool quiet = false)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("gatewayd-mqtt-").FullName;
         var broker = new MosquittoBroker(directory, FreePort());
@@ -37,7 +38,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             .AppendLine($"persistence_location {directory}/")
             .AppendLine("autosave_interval 1")
             .AppendLine("max_queued_messages 0")
-            .AppendLine("log_type all");
+            .AppendLine(quiet ? "log_type error\nlog_type warning" : "log_type all");
         // Started as root, mosquitto drops to its own user and could not write its persistence file here.
         if (Environment.UserName == "root") configuration.AppendLine("user root");
         configuration.AppendLine(extraConfiguration);

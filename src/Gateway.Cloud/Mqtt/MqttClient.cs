@@ -16,6 +16,8 @@ public sealed unsafe class MqttClient : IDisposable
     private readonly IMqttClientObserver _observer;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<int>> _pending = new();
+    private readonly ConcurrentDictionary<int, long> _tagged = new();
+    private readonly Lock _publishGate = new();
     private static readonly Func<int, TaskCompletionSource<int>> NewPending = _ => new(TaskCreationOptions.RunContinuationsAsynchronously);
     private GCHandle _self;
     private MosquittoHandle? _handle;
@@ -39,7 +41,7 @@ public sealed unsafe class MqttClient : IDisposable
     public int ProtocolVersion => _protocol;
 
     /// <summary>Publishes that have not had their PUBACK yet.</summary>
-    public int PendingCount => _pending.Count;
+    public int PendingCount => _pending.Count + _tagged.Count;
 
     /// <summary>Configures the client and starts connecting in the background; a broker that is down is retried.</summary>
     public void Start()
@@ -125,18 +127,61 @@ public sealed unsafe class MqttClient : IDisposable
         var handle = _handle ?? throw new InvalidOperationException("not started");
         int mid;
         int rc;
-        fixed (byte* bytes = payload)
-            rc = MosquittoNative.PublishV5(handle, &mid, topic, payload.Length, bytes, 1, retain, 0);
-        if (rc != MosquittoNative.Success && rc != MosquittoNative.NoConnection)
-            throw new MqttException("publish", rc, MosquittoNative.ErrorText(rc));
-        // The PUBACK may already have been handled on the network thread: both sides GetOrAdd the same entry.
-        var pending = _pending.GetOrAdd(mid, NewPending);
+        TaskCompletionSource<int> pending;
+        lock (_publishGate)
+        {
+            fixed (byte* bytes = payload)
+                rc = MosquittoNative.PublishV5(handle, &mid, topic, payload.Length, bytes, 1, retain, 0);
+            if (rc != MosquittoNative.Success && rc != MosquittoNative.NoConnection)
+                throw new MqttException("publish", rc, MosquittoNative.ErrorText(rc));
+            // The PUBACK may already have been handled on the network thread: both sides GetOrAdd the same entry.
+            pending = _pending.GetOrAdd(mid, NewPending);
+        }
         pending.Task.ContinueWith(static (_, state) =>
         {
             var (map, key, value) = ((ConcurrentDictionary<int, TaskCompletionSource<int>>, int, TaskCompletionSource<int>))state!;
             map.TryRemove(KeyValuePair.Create(key, value));
         }, (_pending, mid, pending), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return pending.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes at QoS 1 without a task: <see cref="Acknowledged"/> is called with <paramref name="tag"/> and the
+    /// PUBACK's reason code, on libmosquitto's thread. For a stream of messages this saves a task, a continuation and a
+    /// thread-pool hop per message. Same delivery rules as <see cref="PublishAsync"/>.
+    /// </summary>
+    public void Publish(string topic, ReadOnlySpan<byte> payload, long tag)
+    {
+        var handle = _handle ?? throw new InvalidOperationException("not started");
+        int mid;
+        int rc;
+        // The mid is known only once mosquitto_publish returns, and the PUBACK can come before that: the network
+        // thread waits on this gate for a mid it does not know yet (mosquitto_publish takes none of the locks
+        // libmosquitto holds while it calls back).
+        lock (_publishGate)
+        {
+            fixed (byte* bytes = payload)
+                rc = MosquittoNative.PublishV5(handle, &mid, topic, payload.Length, bytes, 1, false, 0);
+            if (rc == MosquittoNative.Success || rc == MosquittoNative.NoConnection) _tagged[mid] = tag;
+        }
+        if (rc != MosquittoNative.Success && rc != MosquittoNative.NoConnection)
+            throw new MqttException("publish", rc, MosquittoNative.ErrorText(rc));
+    }
+
+    /// <summary>Called on libmosquitto's thread for each PUBACK of <see cref="Publish"/>: (tag, reason code). Must not block.</summary>
+    public Action<long, int>? Acknowledged { get; set; }
+
+    /// <summary>True when the PUBACK belonged to a tagged publish.</summary>
+    private bool HandleTaggedPuback(int mid, int reason)
+    {
+        if (!_tagged.TryRemove(mid, out var tag))
+        {
+            if (_pending.ContainsKey(mid)) return false;
+            lock (_publishGate)
+                if (!_tagged.TryRemove(mid, out tag)) return false;
+        }
+        Acknowledged?.Invoke(tag, reason);
+        return true;
     }
 
     /// <summary>Subscribes at QoS 1; false when not connected (subscribe again from <see cref="IMqttClientObserver.OnConnected"/>).</summary>
@@ -255,7 +300,8 @@ public sealed unsafe class MqttClient : IDisposable
     {
         try
         {
-            From(userData)?._pending.GetOrAdd(mid, NewPending).TrySetResult(reasonCode);
+            if (From(userData) is { } client && !client.HandleTaggedPuback(mid, reasonCode))
+                client._pending.GetOrAdd(mid, NewPending).TrySetResult(reasonCode);
         }
         catch (Exception ex)
         {
