@@ -18,7 +18,6 @@ public sealed unsafe class MqttClient : IDisposable
     private readonly ConcurrentDictionary<int, TaskCompletionSource<int>> _pending = new();
     private readonly ConcurrentDictionary<int, long> _tagged = new();
     private readonly Lock _publishGate = new();
-    private static readonly Func<int, TaskCompletionSource<int>> NewPending = _ => new(TaskCreationOptions.RunContinuationsAsynchronously);
     private GCHandle _self;
     private MosquittoHandle? _handle;
     private volatile int _protocol;
@@ -127,21 +126,16 @@ public sealed unsafe class MqttClient : IDisposable
         var handle = _handle ?? throw new InvalidOperationException("not started");
         int mid;
         int rc;
-        TaskCompletionSource<int> pending;
+        var pending = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The mid is known only once mosquitto_publish returns; a PUBACK for a mid not recorded yet waits on this gate.
         lock (_publishGate)
         {
             fixed (byte* bytes = payload)
                 rc = MosquittoNative.PublishV5(handle, &mid, topic, payload.Length, bytes, 1, retain, 0);
             if (rc != MosquittoNative.Success && rc != MosquittoNative.NoConnection)
                 throw new MqttException("publish", rc, MosquittoNative.ErrorText(rc));
-            // The PUBACK may already have been handled on the network thread: both sides GetOrAdd the same entry.
-            pending = _pending.GetOrAdd(mid, NewPending);
+            _pending[mid] = pending;
         }
-        pending.Task.ContinueWith(static (_, state) =>
-        {
-            var (map, key, value) = ((ConcurrentDictionary<int, TaskCompletionSource<int>>, int, TaskCompletionSource<int>))state!;
-            map.TryRemove(KeyValuePair.Create(key, value));
-        }, (_pending, mid, pending), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return pending.Task.WaitAsync(cancellationToken);
     }
 
@@ -171,17 +165,26 @@ public sealed unsafe class MqttClient : IDisposable
     /// <summary>Called on libmosquitto's thread for each PUBACK of <see cref="Publish"/>: (tag, reason code). Must not block.</summary>
     public Action<long, int>? Acknowledged { get; set; }
 
-    /// <summary>True when the PUBACK belonged to a tagged publish.</summary>
-    private bool HandleTaggedPuback(int mid, int reason)
+    private void HandlePuback(int mid, int reason)
     {
-        if (!_tagged.TryRemove(mid, out var tag))
+        if (TryComplete(mid, reason)) return;
+        // Not recorded yet: the publishing thread is between mosquitto_publish and recording the mid.
+        lock (_publishGate) TryComplete(mid, reason);
+    }
+
+    private bool TryComplete(int mid, int reason)
+    {
+        if (_tagged.TryRemove(mid, out var tag))
         {
-            if (_pending.ContainsKey(mid)) return false;
-            lock (_publishGate)
-                if (!_tagged.TryRemove(mid, out tag)) return false;
+            Acknowledged?.Invoke(tag, reason);
+            return true;
         }
-        Acknowledged?.Invoke(tag, reason);
-        return true;
+        if (_pending.TryRemove(mid, out var pending))
+        {
+            pending.TrySetResult(reason);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Subscribes at QoS 1; false when not connected (subscribe again from <see cref="IMqttClientObserver.OnConnected"/>).</summary>
@@ -300,8 +303,7 @@ public sealed unsafe class MqttClient : IDisposable
     {
         try
         {
-            if (From(userData) is { } client && !client.HandleTaggedPuback(mid, reasonCode))
-                client._pending.GetOrAdd(mid, NewPending).TrySetResult(reasonCode);
+            From(userData)?.HandlePuback(mid, reasonCode);
         }
         catch (Exception ex)
         {

@@ -182,10 +182,11 @@ public sealed class SqliteCloudOutboxTests : IAsyncLifetime
                                      created_at INTEGER NOT NULL, payload BLOB NOT NULL);
                 CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
                 CREATE TABLE requests (request_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL, response BLOB);
-                INSERT INTO outbox (kind, topic, created_at, payload) VALUES (0, 'events', 1, CAST('first' AS BLOB)), (2, 'events', 2, CAST('second' AS BLOB));
+                INSERT INTO outbox (kind, topic, created_at, payload) VALUES (0, 'events', $now, CAST('first' AS BLOB)), (2, 'events', $now, CAST('second' AS BLOB));
                 INSERT INTO counters VALUES ('dropped', 3);
                 INSERT INTO requests VALUES ('r-old', 1, CAST('old answer' AS BLOB));
                 """;
+            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             await command.ExecuteNonQueryAsync();
         }
 
