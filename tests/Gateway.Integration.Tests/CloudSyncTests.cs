@@ -131,9 +131,10 @@ public sealed class CloudSyncTests
     }
 
     [Fact]
-    public async Task A_hundred_thousand_changes_made_while_the_broker_is_down_each_arrive_once_and_in_order_when_it_is_back()
+    public async Task Twenty_thousand_changes_made_while_the_broker_is_down_each_arrive_once_and_in_order_when_it_is_back()
     {
-        const int Count = 100_000;
+        // 100,000 (the figure) is the benchmark's count (scripts/bench-cloud.sh); here a CI-sized 20,000.
+        const int Count = 20_000;
         const int First = 1_000_001;
         await using var broker = await MosquittoBroker.StartAsync(quiet: true);
         await using var gateway = await StartAsync(broker);

@@ -61,7 +61,16 @@ public sealed class SqliteCloudOutbox : ICloudOutbox
 
     public int StagedCount => _staged.Count;
 
-    public Task FlushAsync(CancellationToken cancellationToken) =>
+    /// <summary>Stores everything staged, in transactions of at most 5,000 messages (the gate is released between them).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        do
+        {
+            await FlushOnceAsync(cancellationToken);
+        } while (!_staged.IsEmpty);
+    }
+
+    private Task FlushOnceAsync(CancellationToken cancellationToken) =>
         _database.UseAsync(async connection =>
         {
             var ageCheck = _time.GetUtcNow() >= _nextAgeCheck;
