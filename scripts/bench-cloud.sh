@@ -104,7 +104,7 @@ stop_daemon
 stop_broker
 
 # 2. The backlog, stored offline straight into the outbox table.
-db "DELETE FROM cloud_outbox;"; db "PRAGMA wal_checkpoint(TRUNCATE);"
+db "DELETE FROM cloud_outbox;"; db "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 before=$(db_bytes)
 db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $count)
     INSERT INTO cloud_outbox (kind, topic, coalesce_key, created_at, payload)
