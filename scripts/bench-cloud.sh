@@ -3,7 +3,10 @@
 #  - backlog drain: N state messages (default 100000) stored in the outbox while the broker is down, then the rate at
 #    which gatewayd publishes them at QoS 1 and deletes them after their PUBACK once the broker is back;
 #  - the same N payloads published by mosquitto_pub -l at QoS 1 against the same broker, in the same run;
-#  - outbox bytes per buffered message; daemon RSS with the backlog drained.
+#  - outbox bytes per buffered message (growth of gateway.db + WAL); daemon RSS with the backlog drained;
+#  - state change -> delivery latency online: a simulated temperature set over HTTPS, timed until a subscriber on the
+#    same broker receives the state message (an upper bound of change -> PUBACK: it includes the HTTPS request);
+#  - RSS of an idle daemon with the cloud on (connected, outbox empty) versus off.
 # GATEWAYD=path/to/gatewayd runs a published (e.g. NativeAOT) binary instead of the Release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,58 +38,115 @@ else
   dotnet build src/Gateway.Daemon -c Release -nologo -v quiet >&2
   daemon=(dotnet src/Gateway.Daemon/bin/Release/net10.0/gatewayd.dll)
 fi
-start_daemon() {
+start_daemon() { # $1: "cloud" or "local"
+  local cloud=(--Gateway:Cloud:BrokerUri="mqtt://127.0.0.1:$mqtt_port")
+  [ "${1:-cloud}" = local ] && cloud=()
   "${daemon[@]}" --Gateway:DataDirectory="$work/data" --Gateway:Api:HttpsPort="$https_port" --Gateway:Api:BindAddress=127.0.0.1 \
-    --Gateway:Cloud:BrokerUri="mqtt://127.0.0.1:$mqtt_port" >"$work/daemon.log" 2>&1 &
+    "${cloud[@]}" >"$work/daemon.log" 2>&1 &
   daemon_pid=$!
   for _ in $(seq 300); do curl -sk "https://127.0.0.1:$https_port/enduser-mobile-web/1/enduserAPI/apiVersion" >/dev/null && return; sleep 0.1; done
   echo "gatewayd did not start" >&2; cat "$work/daemon.log" >&2; exit 1
 }
 stop_daemon() { kill "$daemon_pid"; wait "$daemon_pid" || true; daemon_pid=""; }
-outbox() { sqlite3 "$work/data/cloud-outbox.db" "$1"; }
+rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$daemon_pid/status" 2>/dev/null || echo "?"; }
+db() { sqlite3 "$work/data/gateway.db" "$1"; }
+db_bytes() { echo $(( $(stat -c %s "$work/data/gateway.db") + $(stat -c %s "$work/data/gateway.db-wal" 2>/dev/null || echo 0) )); }
+start_broker() { mosquitto -c "$work/mosquitto.conf" >"$work/broker.log" 2>&1 & broker_pid=$!; sleep 0.3; }
+stop_broker() { kill "$broker_pid"; wait "$broker_pid" 2>/dev/null || true; broker_pid=""; }
 payload='{"deviceURL":"sim://0000-0000-0000/1100008#1","time":1796400000000,"deviceStates":[{"type":2,"name":"core:TemperatureState","value":21.5}]}'
 
-# 1. The outbox file exists after one start with the broker down; fill it with the backlog offline.
-start_daemon; stop_daemon
-outbox "DELETE FROM outbox;"
-outbox "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $count)
-        INSERT INTO outbox (kind, topic, coalesce_key, created_at, payload)
-        SELECT 1, 'states/bench', 'bench' || i, CAST(strftime('%s','now') AS INTEGER) * 1000, CAST('$payload' AS BLOB) FROM n;"
-file_bytes=$(( $(stat -c %s "$work/data/cloud-outbox.db") + $(stat -c %s "$work/data/cloud-outbox.db-wal" 2>/dev/null || echo 0) ))
+token="$("${daemon[@]}" token create --label bench --Gateway:DataDirectory="$work/data")"
+# 0. RSS idle with the cloud off, then on (connected, nothing buffered).
+start_daemon local; sleep 5; rss_local=$(rss_mb); stop_daemon
+start_broker
+start_daemon cloud; sleep 5; rss_cloud=$(rss_mb)
 
-# 2. Daemon up with the broker down, then the broker comes up: time from the first delivered message to an empty outbox.
+# 1. Latency online: each change set over HTTPS, timed until a subscriber receives its state message.
+latency=$(python3 - "$https_port" "$mqtt_port" "$token" <<'PY'
+import http.client, json, ssl, subprocess, sys, threading, time, urllib.parse
+https_port, mqtt_port, token = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+ctx = ssl._create_unverified_context()
+conn = http.client.HTTPSConnection("127.0.0.1", https_port, context=ctx)
+def call(method, path, body=None):
+    conn.request(method, path, body=body, headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    r = conn.getresponse(); data = r.read(); return r.status, data
+status, body = call("GET", "/enduser-mobile-web/1/enduserAPI/setup/gateways")
+gateway = json.loads(body)[0]["gatewayId"]
+sub = subprocess.Popen(["mosquitto_sub", "-h", "127.0.0.1", "-p", mqtt_port, "-q", "1", "-t", f"gatewayd/{gateway}/states/+"],
+                       stdout=subprocess.PIPE, text=True)
+seen = {}
+def read():
+    for line in sub.stdout:
+        try:
+            for s in json.loads(line)["deviceStates"]:
+                if s["name"] == "core:TemperatureState": seen[round(float(s["value"]), 1)] = time.perf_counter_ns()
+        except Exception: pass
+threading.Thread(target=read, daemon=True).start()
+time.sleep(1)
+path = "/gatewayd/simulation/devices/" + urllib.parse.quote("1100008#1", safe="") + "/states"
+samples = []
+for i in range(300):
+    value = round(100 + i / 10, 1)
+    start = time.perf_counter_ns()
+    call("PUT", path, json.dumps([{"name": "core:TemperatureState", "value": value}]))
+    deadline = time.time() + 5
+    while value not in seen and time.time() < deadline: time.sleep(0.0002)
+    if value in seen and i >= 20: samples.append((seen[value] - start) / 1e6)
+    time.sleep(0.01)
+sub.kill()
+samples.sort()
+if not samples: print("? ?"); sys.exit()
+print(f"{samples[len(samples) // 2]:.1f} {samples[int(len(samples) * 0.99) - 1]:.1f} {len(samples)}")
+PY
+)
+read -r lat_p50 lat_p99 lat_n <<<"$latency"
+stop_daemon
+stop_broker
+
+# 2. The backlog, stored offline straight into the outbox table.
+db "DELETE FROM cloud_outbox;"; db "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+before=$(db_bytes)
+db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $count)
+    INSERT INTO cloud_outbox (kind, topic, coalesce_key, created_at, payload)
+    SELECT 1, 'states/bench', 'bench' || i, CAST(strftime('%s','now') AS INTEGER) * 1000, CAST('$payload' AS BLOB) FROM n;"
+file_bytes=$(( $(db_bytes) - before ))
+
+# 3. Daemon up with the broker down, then the broker comes up: time from the first delivered message to an empty outbox.
 start_daemon
-mosquitto -c "$work/mosquitto.conf" >"$work/broker.log" 2>&1 &
-broker_pid=$!
-while [ "$(outbox 'SELECT COUNT(*) FROM outbox;')" -ge "$count" ]; do sleep 0.01; done
+start_broker
+while [ "$(db 'SELECT COUNT(*) FROM cloud_outbox;')" -ge "$count" ]; do sleep 0.01; done
 first=$(date +%s.%N)
-while [ "$(outbox 'SELECT COUNT(*) FROM outbox;')" -gt 0 ]; do sleep 0.05; done
+while [ "$(db 'SELECT COUNT(*) FROM cloud_outbox;')" -gt 0 ]; do sleep 0.05; done
 last=$(date +%s.%N)
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$daemon_pid/status" 2>/dev/null || echo "?")
 stop_daemon
 gateway_rate=$(python3 -c "print(round($count / ($last - $first)))")
 
-# 3. mosquitto_pub publishing the same payloads at QoS 1 in one connection.
+# 4. mosquitto_pub publishing the same payloads at QoS 1 in one connection.
 seq "$count" | sed "s|.*|$payload|" >"$work/payloads"
 start=$(date +%s.%N)
 mosquitto_pub -h 127.0.0.1 -p "$mqtt_port" -q 1 -t bench/pub -l <"$work/payloads"
 end=$(date +%s.%N)
 pub_rate=$(python3 -c "print(round($count / ($end - $start)))")
 ratio=$(python3 -c "print(round($gateway_rate / $pub_rate, 2))")
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 block="$(cat <<MD
-Run on $(date -u '+%Y-%m-%d %H:%M') UTC; machine: $(nproc) CPUs, $(uname -m), $(mosquitto -h 2>/dev/null | head -1 | sed 's/ is an.*//'). Command: \`./scripts/bench-cloud.sh $count\`${GATEWAYD:+ with GATEWAYD=$GATEWAYD}.
+Run on $(date -u '+%Y-%m-%d %H:%M') UTC; machine: $(nproc) CPUs, $(uname -m), $(mosquitto -h 2>/dev/null | head -1 | sed 's/ is an.*//'), load average at the end $load. Command: \`./scripts/bench-cloud.sh $count\`${GATEWAYD:+ with GATEWAYD=$GATEWAYD}.
 
 | Cloud sync | Value |
 |---|---:|
 | backlog drained by gatewayd (QoS 1, PUBACK then delete), messages/s | $gateway_rate |
 | mosquitto_pub -l at QoS 1, same payloads and broker, messages/s | $pub_rate |
 | ratio gatewayd / mosquitto_pub | $ratio |
-| outbox file bytes per buffered message (${#payload}-byte payload) | $(( file_bytes / count )) |
+| state change (HTTPS PUT) → state message at a subscriber, p50 ms ($lat_n changes, online) | $lat_p50 |
+| same, p99 ms | $lat_p99 |
+| gateway.db + WAL growth per buffered message (${#payload}-byte payload) | $(( file_bytes / count )) |
 | gatewayd RSS after the drain, MB | $(( ${rss_kb:-0} / 1024 )) |
+| gatewayd RSS idle, cloud off, MB | $rss_local |
+| gatewayd RSS idle, cloud on (connected, outbox empty), MB | $rss_cloud |
 MD
 )"
-
 python3 - "$block" <<'PY'
 import re, sys
 path = "docs/benchmarks.md"

@@ -49,6 +49,19 @@ internal static class Migrations
         """
         CREATE TABLE radio_settings (protocol TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (protocol, key));
         """,
+        // The cloud outbox lives beside the changes it reports, so one transaction can hold both. Empty unless cloud sync is on.
+        """
+        CREATE TABLE cloud_outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind INTEGER NOT NULL,
+            topic TEXT NOT NULL,
+            coalesce_key TEXT,
+            created_at INTEGER NOT NULL,
+            payload BLOB NOT NULL);
+        CREATE INDEX cloud_outbox_by_key ON cloud_outbox (coalesce_key) WHERE coalesce_key IS NOT NULL;
+        CREATE TABLE cloud_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        CREATE TABLE cloud_requests (request_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL, response BLOB);
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -21,6 +21,34 @@ public sealed class SqliteDatabase : IAsyncDisposable
         Logger = logger;
     }
 
+    /// <summary>The cloud outbox when cloud sync is on: every write transaction of a store carries its staged uplink messages.</summary>
+    public Cloud.SqliteCloudOutbox? CloudOutbox { get; internal set; }
+
+    /// <summary>
+    /// Commits a store's transaction together with the uplink messages staged so far and <paramref name="uplink"/>
+    /// (messages reporting exactly this change), so the outbox never lags behind what the database holds.
+    /// </summary>
+    public async Task CommitAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken,
+        IReadOnlyList<Gateway.Core.Cloud.OutboxMessage>? uplink = null)
+    {
+        if (CloudOutbox is not { } outbox)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+        var written = await outbox.WriteStagedAsync(connection, transaction, uplink, cancellationToken);
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            outbox.RolledBack(written);
+            throw;
+        }
+        outbox.Committed(written);
+    }
+
     /// <summary>Where the stores report rows they skip at start-up.</summary>
     public ILogger Logger { get; }
 

@@ -171,7 +171,7 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
         {
             try
             {
-                await _database.UseAsync(connection => UpsertAsync(connection, batch, cancellationToken), cancellationToken);
+                await _database.UseAsync(connection => UpsertAsync(_database, connection, batch, cancellationToken), cancellationToken);
             }
             catch
             {
@@ -187,7 +187,7 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
         done.TrySetResult();
     }
 
-    private static async Task UpsertAsync(SqliteConnection connection, List<KeyValuePair<string, Device?>> batch, CancellationToken cancellationToken)
+    private static async Task UpsertAsync(SqliteDatabase database, SqliteConnection connection, List<KeyValuePair<string, Device?>> batch, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using (var delete = connection.CreateCommand())
@@ -223,7 +223,8 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
             for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i];
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        // Carries the uplink messages staged for these changes (published before the devices were queued here).
+        await database.CommitAsync(connection, transaction, cancellationToken);
     }
 
     private static string Serialize(IReadOnlyList<DeviceState> states) =>

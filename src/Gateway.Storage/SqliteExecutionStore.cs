@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Gateway.Core.Cloud;
 using Gateway.Core.Executions;
 using Gateway.Core.Json;
 using Gateway.Core.Limits;
 using Gateway.Core.Persistence;
+using Gateway.Storage.Cloud;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Storage;
@@ -17,7 +19,9 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
     public Task RecordStartedAsync(string id, ExecutionRequest request, long startTime, CancellationToken cancellationToken) =>
         database.UseAsync(async connection =>
         {
+            await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO executions (id, label, owner, source, start_time, state, actions_json, execution_type, execution_sub_type)
                 VALUES ($id, $label, $owner, $source, $start, 'INITIALIZED', $actions, $type, $subType)
@@ -31,12 +35,16 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
             command.Parameters.AddWithValue("$subType", request.Kind.SubType);
             command.Parameters.AddWithValue("$actions", JsonSerializer.Serialize(request.Actions, GatewayJsonContext.Default.IReadOnlyListActionRecord));
             await command.ExecuteNonQueryAsync(cancellationToken);
+            await database.CommitAsync(connection, transaction, cancellationToken,
+                database.CloudOutbox is null ? null : [ExecutionRecordUplink.Started(id, request, startTime)]);
         }, cancellationToken);
 
     public Task RecordFinishedAsync(HistoryExecution execution, CancellationToken cancellationToken) =>
         database.UseAsync(async connection =>
         {
+            await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
                 UPDATE executions SET end_time = $end, state = $state, failure_type = $failure, failed_commands_json = $failed
                 WHERE id = $id
@@ -47,6 +55,8 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
             command.Parameters.AddWithValue("$failure", execution.FailureType);
             command.Parameters.AddWithValue("$failed", JsonSerializer.Serialize(execution.FailedCommands, GatewayJsonContext.Default.IReadOnlyListFailedCommand));
             await command.ExecuteNonQueryAsync(cancellationToken);
+            await database.CommitAsync(connection, transaction, cancellationToken,
+                database.CloudOutbox is null ? null : [ExecutionRecordUplink.Finished(execution)]);
         }, cancellationToken);
 
     public Task<int> FailUnfinishedAsync(long now, CancellationToken cancellationToken) =>
@@ -87,12 +97,15 @@ public sealed class SqliteExecutionStore(SqliteDatabase database) : IExecutionSt
             command.Parameters.AddWithValue("$failure", Interrupted);
             var id = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
             var changed = 0;
+            var uplink = new List<OutboxMessage>();
             foreach (var each in ids)
             {
                 id.Value = each;
-                changed += await command.ExecuteNonQueryAsync(cancellationToken);
+                var updated = await command.ExecuteNonQueryAsync(cancellationToken);
+                changed += updated;
+                if (updated > 0 && database.CloudOutbox is not null) uplink.Add(ExecutionRecordUplink.Interrupted(each, now, Interrupted));
             }
-            await transaction.CommitAsync(cancellationToken);
+            await database.CommitAsync(connection, transaction, cancellationToken, uplink);
             return changed;
         }, cancellationToken);
 

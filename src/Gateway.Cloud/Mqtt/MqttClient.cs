@@ -16,7 +16,8 @@ public sealed unsafe class MqttClient : IDisposable
     private readonly IMqttClientObserver _observer;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<int>> _pending = new();
-    private static readonly Func<int, TaskCompletionSource<int>> NewPending = _ => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<int, long> _tagged = new();
+    private readonly Lock _publishGate = new();
     private GCHandle _self;
     private MosquittoHandle? _handle;
     private volatile int _protocol;
@@ -39,7 +40,7 @@ public sealed unsafe class MqttClient : IDisposable
     public int ProtocolVersion => _protocol;
 
     /// <summary>Publishes that have not had their PUBACK yet.</summary>
-    public int PendingCount => _pending.Count;
+    public int PendingCount => _pending.Count + _tagged.Count;
 
     /// <summary>Configures the client and starts connecting in the background; a broker that is down is retried.</summary>
     public void Start()
@@ -125,18 +126,65 @@ public sealed unsafe class MqttClient : IDisposable
         var handle = _handle ?? throw new InvalidOperationException("not started");
         int mid;
         int rc;
-        fixed (byte* bytes = payload)
-            rc = MosquittoNative.PublishV5(handle, &mid, topic, payload.Length, bytes, 1, retain, 0);
+        var pending = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The mid is known only once mosquitto_publish returns; a PUBACK for a mid not recorded yet waits on this gate.
+        lock (_publishGate)
+        {
+            fixed (byte* bytes = payload)
+                rc = MosquittoNative.PublishV5(handle, &mid, topic, payload.Length, bytes, 1, retain, 0);
+            if (rc != MosquittoNative.Success && rc != MosquittoNative.NoConnection)
+                throw new MqttException("publish", rc, MosquittoNative.ErrorText(rc));
+            _pending[mid] = pending;
+        }
+        return pending.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes at QoS 1 without a task: <see cref="Acknowledged"/> is called with <paramref name="tag"/> and the
+    /// PUBACK's reason code, on libmosquitto's thread. For a stream of messages this saves a task, a continuation and a
+    /// thread-pool hop per message. Same delivery rules as <see cref="PublishAsync"/>.
+    /// </summary>
+    public void Publish(string topic, ReadOnlySpan<byte> payload, long tag)
+    {
+        var handle = _handle ?? throw new InvalidOperationException("not started");
+        int mid;
+        int rc;
+        // The mid is known only once mosquitto_publish returns, and the PUBACK can come before that: the network
+        // thread waits on this gate for a mid it does not know yet (mosquitto_publish takes none of the locks
+        // libmosquitto holds while it calls back).
+        lock (_publishGate)
+        {
+            fixed (byte* bytes = payload)
+                rc = MosquittoNative.PublishV5(handle, &mid, topic, payload.Length, bytes, 1, false, 0);
+            if (rc == MosquittoNative.Success || rc == MosquittoNative.NoConnection) _tagged[mid] = tag;
+        }
         if (rc != MosquittoNative.Success && rc != MosquittoNative.NoConnection)
             throw new MqttException("publish", rc, MosquittoNative.ErrorText(rc));
-        // The PUBACK may already have been handled on the network thread: both sides GetOrAdd the same entry.
-        var pending = _pending.GetOrAdd(mid, NewPending);
-        pending.Task.ContinueWith(static (_, state) =>
+    }
+
+    /// <summary>Called on libmosquitto's thread for each PUBACK of <see cref="Publish"/>: (tag, reason code). Must not block.</summary>
+    public Action<long, int>? Acknowledged { get; set; }
+
+    private void HandlePuback(int mid, int reason)
+    {
+        if (TryComplete(mid, reason)) return;
+        // Not recorded yet: the publishing thread is between mosquitto_publish and recording the mid.
+        lock (_publishGate) TryComplete(mid, reason);
+    }
+
+    private bool TryComplete(int mid, int reason)
+    {
+        if (_tagged.TryRemove(mid, out var tag))
         {
-            var (map, key, value) = ((ConcurrentDictionary<int, TaskCompletionSource<int>>, int, TaskCompletionSource<int>))state!;
-            map.TryRemove(KeyValuePair.Create(key, value));
-        }, (_pending, mid, pending), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return pending.Task.WaitAsync(cancellationToken);
+            Acknowledged?.Invoke(tag, reason);
+            return true;
+        }
+        if (_pending.TryRemove(mid, out var pending))
+        {
+            pending.TrySetResult(reason);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Subscribes at QoS 1; false when not connected (subscribe again from <see cref="IMqttClientObserver.OnConnected"/>).</summary>
@@ -149,21 +197,38 @@ public sealed unsafe class MqttClient : IDisposable
         return true;
     }
 
-    /// <summary>Disconnects cleanly (no last will), stops the network thread, then frees the client.</summary>
-    public void Dispose()
+    /// <summary>Disconnects cleanly (no last will), stops the network thread, then frees the client; waits at most 5 s.</summary>
+    public void Dispose() => Dispose(TimeSpan.FromSeconds(5));
+
+    /// <summary>
+    /// Like <see cref="Dispose()"/>, but gives the network threads at most <paramref name="limit"/> each: a connect to an
+    /// unreachable host blocks inside libmosquitto until the TCP timeout (minutes). A client whose threads do not end
+    /// in time is left to them (not freed, so no callback can reach freed memory); the process is ending anyway.
+    /// </summary>
+    public void Dispose(TimeSpan limit)
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _stopping.Cancel();
-        _connecting?.Join();
-        if (_handle is { } handle)
-        {
-            MosquittoNative.Disconnect(handle);
-            MosquittoNative.LoopStop(handle, force: false);
-            handle.Dispose();
-            _self.Free();
-        }
         _connected = false;
-        _stopping.Dispose();
+        var released = _connecting?.Join(limit) ?? true;
+        if (released && _handle is { } handle)
+        {
+            var stop = new Thread(() =>
+            {
+                MosquittoNative.Disconnect(handle);
+                MosquittoNative.LoopStop(handle, force: false);
+            }) { IsBackground = true, Name = "mqtt-stop" };
+            stop.Start();
+            released = stop.Join(limit);
+            if (released)
+            {
+                handle.Dispose();
+                _self.Free();
+            }
+        }
+        if (!released)
+            _logger.LogWarning("MQTT client for {Host}:{Port} did not stop within {Limit}; left behind (the broker host does not answer)",
+                _options.Host, _options.Port, limit);
         foreach (var pending in _pending.Values)
             pending.TrySetException(new ObjectDisposedException(nameof(MqttClient)));
     }
@@ -238,7 +303,7 @@ public sealed unsafe class MqttClient : IDisposable
     {
         try
         {
-            From(userData)?._pending.GetOrAdd(mid, NewPending).TrySetResult(reasonCode);
+            From(userData)?.HandlePuback(mid, reasonCode);
         }
         catch (Exception ex)
         {

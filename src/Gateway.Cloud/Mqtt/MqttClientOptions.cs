@@ -15,7 +15,7 @@ public sealed record MqttClientOptions
     public int KeepAliveSeconds { get; init; } = 30;
 
     /// <summary>Publishes that may await their PUBACK at once.</summary>
-    public int MaxInflight { get; init; } = 100;
+    public int MaxInflight { get; init; } = 1000;
 
     /// <summary>First reconnect delay before jitter; it doubles up to <see cref="ReconnectMaxSeconds"/>.</summary>
     public int ReconnectDelaySeconds { get; init; } = 1;

@@ -12,7 +12,8 @@ namespace Gateway.Cloud.Sync;
 /// Applies downlink requests one at a time, in arrival order. A request id is recorded before the request is applied,
 /// so a repeat (a cloud retry, a redelivery after reconnect) gets the first answer again and is never applied twice.
 /// </summary>
-public sealed class CloudDownlink(ICloudOutbox outbox, ICloudCommandTarget target, CloudTopics topics, TimeProvider time, Action written, ILogger logger)
+public sealed class CloudDownlink(ICloudOutbox outbox, ICloudCommandTarget target, CloudTopics topics, TimeProvider time, ILogger logger,
+    CloudSnapshot? snapshot = null, ICloudSnapshotSource? devices = null)
 {
     public const int MaxRequestIdLength = 128;
     public const int MaxBodyBytes = 256 * 1024;
@@ -66,12 +67,10 @@ public sealed class CloudDownlink(ICloudOutbox outbox, ICloudCommandTarget targe
             logger.LogInformation("Downlink request {RequestId} repeated; answered again, not applied again", requestId);
             var again = seen.Response ?? Answer(requestId, new OverkizError(409, "UNSPECIFIED_ERROR", "\"Request already received; it was interrupted before its answer was stored.\""));
             await outbox.AppendAsync([new OutboxMessage(OutboxKind.Response, CloudTopics.Response(requestId), again, null, now)], cancellationToken);
-            written();
             return;
         }
         var response = await ApplyAsync(requestId, message.Payload, cancellationToken);
         await outbox.CompleteRequestAsync(requestId, new OutboxMessage(OutboxKind.Response, CloudTopics.Response(requestId), response, null, now), cancellationToken);
-        written();
     }
 
     private async Task<byte[]> ApplyAsync(string requestId, byte[] payload, CancellationToken cancellationToken)
@@ -95,6 +94,20 @@ public sealed class CloudDownlink(ICloudOutbox outbox, ICloudCommandTarget targe
                     return target.Cancel(execId)
                         ? Answer(requestId, (string?)null)
                         : throw new OverkizException(OverkizError.NoCorrespondingExecId(execId));
+                case "snapshot" or "resync" when snapshot is not null:
+                    var count = await snapshot.StoreAsync("requested by the cloud", cancellationToken);
+                    return Write(requestId, 200, json =>
+                    {
+                        json.WriteStartObject();
+                        json.WriteNumber("retCode", 0);
+                        json.WriteNumber("devices", count);
+                        json.WriteEndObject();
+                    });
+                case "changes" when devices is not null:
+                    var since = OptionalLong(root, "since") ?? 0;
+                    var limit = (int)Math.Clamp(OptionalLong(root, "limit") ?? DeviceChangesAnswer.MaxDevices, 1, DeviceChangesAnswer.MaxDevices);
+                    var current = devices.Devices();
+                    return Write(requestId, 200, json => DeviceChangesAnswer.Write(json, current, since, limit));
                 default:
                     throw new OverkizException(OverkizError.BadParameters($"unknown request type {type.GetString()}"));
             }
@@ -126,6 +139,11 @@ public sealed class CloudDownlink(ICloudOutbox outbox, ICloudCommandTarget targe
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
             ? text
             : throw new OverkizException(OverkizError.BadParameters($"\"{name}\" must be a non-empty string"));
+
+    private static long? OptionalLong(JsonElement root, string name) =>
+        !root.TryGetProperty(name, out var value) ? null
+        : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= 0 ? number
+        : throw new OverkizException(OverkizError.BadParameters($"\"{name}\" must be a non-negative integer"));
 
     public static bool IsValidRequestId(string requestId) =>
         requestId.Length is > 0 and <= MaxRequestIdLength && requestId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');

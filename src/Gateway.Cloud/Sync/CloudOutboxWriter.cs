@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Gateway.Core.Cloud;
 using Gateway.Core.Events;
 using Microsoft.Extensions.Logging;
@@ -6,57 +5,68 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Cloud.Sync;
 
 /// <summary>
-/// Takes every event off the bus without blocking the publisher, and stores the uplink messages in batches, in the
-/// order the events happened.
+/// Encodes every event on the bus and stages its uplink messages in the outbox at once, on the publisher's thread,
+/// so that the store write that persists the change (queued after the publish) carries them. What no store write
+/// picks up soon is stored by this writer's own flush.
 /// </summary>
-public sealed class CloudOutboxWriter(ICloudOutbox outbox, TimeProvider time, Action written, ILogger logger) : IEventSink
+public sealed class CloudOutboxWriter(ICloudOutbox outbox, TimeProvider time, ILogger logger) : IEventSink
 {
-    private const int BatchSize = 2000;
-    private readonly Channel<GatewayEvent> _events = Channel.CreateUnbounded<GatewayEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
+    private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
 
-    public void OnEvent(GatewayEvent gatewayEvent) => _events.Writer.TryWrite(gatewayEvent);
+    public void OnEvent(GatewayEvent gatewayEvent)
+    {
+        try
+        {
+            outbox.Stage(UplinkEncoder.Encode(gatewayEvent, time.GetUtcNow().ToUnixTimeMilliseconds()).ToList());
+        }
+        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
+        {
+            logger.LogWarning(ex, "Event {Event} has no cloud encoding; not sent", gatewayEvent.Name);
+            return;
+        }
+        _signal.Release();
+    }
 
     public void Start() => _loop = Task.Run(RunAsync);
 
-    /// <summary>Stores what is still queued, then ends.</summary>
+    /// <summary>Stores what is still staged, then ends.</summary>
     public async Task StopAsync()
     {
-        _events.Writer.TryComplete();
+        await _stopping.CancelAsync();
         if (_loop is not null) await _loop;
+        try
+        {
+            await outbox.FlushAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Cloud outbox could not store its last messages at shutdown");
+        }
     }
 
     private async Task RunAsync()
     {
-        var batch = new List<OutboxMessage>();
-        while (await _events.Reader.WaitToReadAsync())
+        var token = _stopping.Token;
+        var failing = 0;
+        while (!token.IsCancellationRequested)
         {
-            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            while (batch.Count < BatchSize && _events.Reader.TryRead(out var gatewayEvent))
+            try
             {
-                try
-                {
-                    batch.AddRange(UplinkEncoder.Encode(gatewayEvent, now));
-                }
-                catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
-                {
-                    logger.LogWarning(ex, "Event {Event} has no cloud encoding; not sent", gatewayEvent.Name);
-                }
+                await _signal.WaitAsync(TimeSpan.FromSeconds(failing > 0 ? Math.Min(failing, 10) : 60), token);
+                while (_signal.CurrentCount > 0) await _signal.WaitAsync(0, token);
+                await outbox.FlushAsync(token);
+                failing = 0;
             }
-            for (var attempt = 1; batch.Count > 0; attempt++)
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
-                try
-                {
-                    await outbox.AppendAsync(batch, CancellationToken.None);
-                    batch.Clear();
-                    written();
-                }
-                catch (Exception ex)
-                {
-                    // A full or failing disk: keep the batch in memory and try again; events go on queueing meanwhile.
-                    if (attempt == 1) logger.LogError(ex, "Cloud outbox write failed; retrying");
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 10)), time);
-                }
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A full or failing disk: the messages stay staged, in order, and are tried again.
+                if (failing++ == 0) logger.LogError(ex, "Cloud outbox write failed; retrying");
             }
         }
     }

@@ -13,11 +13,15 @@ namespace Gateway.Cloud.Sync;
 public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, CloudTopics topics, int window, TimeProvider time, ILogger logger)
 {
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
-    private readonly SemaphoreSlim _window = new(window, window);
+    private readonly SemaphoreSlim _room = new(0, int.MaxValue);
+    private int _inflight;
+    private volatile bool _waitingForRoom;
+    private int _removalScheduled;
     private readonly ConcurrentQueue<long> _acknowledged = new();
     private readonly SemaphoreSlim _ackWake = new(0, int.MaxValue);
     private long _rejected;
     private const int RemoveBatch = 1000;
+    private const int ReadBatch = 2000;
     private static readonly TimeSpan RemoveGathering = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Messages the broker refused (PUBACK reason 0x80 or above) or libmosquitto could not send; removed, not retried.</summary>
@@ -29,7 +33,9 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
 
     private async Task PublishLoopAsync(CancellationToken stopping)
     {
+        client.Acknowledged = OnPuback;
         long dispatched = 0;
+        Task<IReadOnlyList<StoredOutboxMessage>>? prefetched = null;
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -39,15 +45,19 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
                     await _wake.WaitAsync(TimeSpan.FromMilliseconds(200), stopping);
                     continue;
                 }
-                var batch = await outbox.ReadAsync(dispatched, 1000, stopping);
+                var batch = await (prefetched ?? outbox.ReadAsync(dispatched, ReadBatch, stopping));
+                prefetched = null;
                 if (batch.Count == 0)
                 {
                     await _wake.WaitAsync(TimeSpan.FromSeconds(1), stopping);
                     continue;
                 }
+                // A backlog: read the next batch while this one goes out.
+                if (batch.Count == ReadBatch) prefetched = outbox.ReadAsync(batch[^1].Sequence, ReadBatch, stopping);
                 foreach (var message in batch)
                 {
-                    await _window.WaitAsync(stopping);
+                    await WaitForRoomAsync(stopping);
+                    Interlocked.Increment(ref _inflight);
                     dispatched = message.Sequence;
                     Publish(message);
                 }
@@ -58,6 +68,7 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
             }
             catch (Exception ex)
             {
+                prefetched = null;
                 logger.LogError(ex, "Cloud publishing failed; retrying");
                 await Task.Delay(TimeSpan.FromSeconds(1), time, CancellationToken.None);
             }
@@ -66,41 +77,49 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
 
     private void Publish(StoredOutboxMessage message)
     {
-        Task<int> puback;
         try
         {
-            puback = client.PublishAsync(topics.Absolute(message.Topic), message.Payload, retain: false, CancellationToken.None);
+            client.Publish(topics.Absolute(message.Topic), message.Payload, message.Sequence);
         }
         catch (MqttException ex)
         {
             logger.LogWarning("Cloud message {Sequence} on {Topic} cannot be sent ({Error}); dropped", message.Sequence, message.Topic, ex.Message);
             Interlocked.Increment(ref _rejected);
             Acknowledge(message.Sequence);
-            return;
         }
-        puback.ContinueWith(t =>
+    }
+
+    /// <summary>On libmosquitto's thread: only queues.</summary>
+    private void OnPuback(long sequence, int reason)
+    {
+        if (!MqttReasonCode.IsAccepted(reason))
         {
-            if (t.IsCompletedSuccessfully)
-            {
-                if (!MqttReasonCode.IsAccepted(t.Result))
-                {
-                    Interlocked.Increment(ref _rejected);
-                    logger.LogWarning("Broker refused cloud message {Sequence} on {Topic} (reason {Reason}); dropped", message.Sequence, message.Topic, t.Result);
-                }
-                Acknowledge(message.Sequence);
-            }
-            else
-            {
-                _window.Release(); // the client is closing; the message stays stored and goes out after the next start
-            }
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Interlocked.Increment(ref _rejected);
+            logger.LogWarning("Broker refused cloud message {Sequence} (reason {Reason}); dropped", sequence, reason);
+        }
+        Acknowledge(sequence);
+    }
+
+    /// <summary>
+    /// Waits while the window of unacknowledged messages is full; woken once it is half empty, so a full window costs
+    /// one wake-up per half window rather than one per PUBACK.
+    /// </summary>
+    private async Task WaitForRoomAsync(CancellationToken stopping)
+    {
+        while (Volatile.Read(ref _inflight) >= window)
+        {
+            _waitingForRoom = true;
+            // The timeout only guards against a wake-up missed between the check and the flag.
+            if (Volatile.Read(ref _inflight) >= window) await _room.WaitAsync(TimeSpan.FromMilliseconds(100), stopping);
+            _waitingForRoom = false;
+        }
     }
 
     private void Acknowledge(long sequence)
     {
         _acknowledged.Enqueue(sequence);
-        _ackWake.Release();
-        _window.Release();
+        if (Interlocked.Exchange(ref _removalScheduled, 1) == 0) _ackWake.Release();
+        if (Interlocked.Decrement(ref _inflight) <= window / 2 && _waitingForRoom) _room.Release();
     }
 
     private async Task RemoveLoopAsync(CancellationToken stopping)
@@ -119,6 +138,8 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
             // Each removal is one synchronous commit: gather the PUBACKs of a short moment into one.
             if (!stopping.IsCancellationRequested && _acknowledged.Count < RemoveBatch)
                 await Task.Delay(RemoveGathering, time, CancellationToken.None);
+            // Reset before draining: a PUBACK queued after this schedules the next pass.
+            Volatile.Write(ref _removalScheduled, 0);
             while (_acknowledged.TryDequeue(out var sequence)) sequences.Add(sequence);
             if (sequences.Count > 0)
             {

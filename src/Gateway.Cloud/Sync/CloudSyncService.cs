@@ -26,12 +26,13 @@ public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObser
     private readonly CloudOutboxWriter _writer;
     private readonly CloudPublisher _publisher;
     private readonly CloudDownlink _downlink;
+    private readonly CloudSnapshot _snapshot;
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _subscription;
     private Task _running = Task.CompletedTask;
 
-    public CloudSyncService(CloudOptions options, ICloudOutbox outbox, ICloudCommandTarget target, IEventBus bus, SetupIdentity identity,
-        TimeProvider time, ILogger<CloudSyncService> logger)
+    public CloudSyncService(CloudOptions options, ICloudOutbox outbox, ICloudCommandTarget target, ICloudSnapshotSource devices, IEventBus bus,
+        SetupIdentity identity, TimeProvider time, ILogger<CloudSyncService> logger)
     {
         _options = options;
         _outbox = outbox;
@@ -55,8 +56,10 @@ public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObser
         };
         _client = new MqttClient(mqtt, this, logger);
         _publisher = new CloudPublisher(outbox, _client, _topics, mqtt.MaxInflight, time, logger);
-        _writer = new CloudOutboxWriter(outbox, time, _publisher.Wake, logger);
-        _downlink = new CloudDownlink(outbox, target, _topics, time, _publisher.Wake, logger);
+        outbox.Written = _publisher.Wake;
+        _writer = new CloudOutboxWriter(outbox, time, logger);
+        _snapshot = new CloudSnapshot(outbox, devices, identity.GatewayId, time, logger);
+        _downlink = new CloudDownlink(outbox, target, _topics, time, logger, _snapshot, devices);
     }
 
     public CloudTopics Topics => _topics;
@@ -77,10 +80,12 @@ public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObser
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>Runs after the rest of the gateway stopped: stores the last events, lets in-flight PUBACKs arrive, says offline.</summary>
-    public async Task StoppedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs after the rest of the gateway stopped and before its database closes: stores the last events, lets
+    /// in-flight PUBACKs arrive for a moment, says offline. Every wait is bounded, so an unreachable broker host cannot
+    /// hold up the shutdown; what is not delivered stays in the outbox for the next start.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _subscription?.Dispose();
         await _writer.StopAsync();
@@ -99,7 +104,7 @@ public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObser
                 _logger.LogWarning("Cloud presence 'offline' not confirmed: {Error}", ex.Message);
             }
         }
-        _client.Dispose();
+        _client.Dispose(TimeSpan.FromSeconds(2));
         var counters = await _outbox.CountersAsync(CancellationToken.None);
         _logger.LogInformation("Cloud sync stopped: {Pending} messages wait in the outbox, {Coalesced} coalesced and {Dropped} dropped so far, {Rejected} refused by the broker",
             counters.Pending, counters.Coalesced, counters.Dropped, _publisher.Rejected);
@@ -112,10 +117,23 @@ public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObser
             await Task.Delay(TimeSpan.FromMilliseconds(50), _time);
     }
 
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     void IMqttClientObserver.OnConnected(bool sessionPresent)
     {
         _client.Subscribe(_topics.Requests);
         _ = _client.PublishAsync(_topics.Presence, Online, retain: true, CancellationToken.None);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await _snapshot.StoreIfNeededAsync(_stopping.Token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogError(ex, "Cloud snapshot after a loss could not be stored");
+            }
+        });
         _publisher.Wake();
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gateway.Core.Cloud;
 using Gateway.Core.Events;
 using Gateway.Core.Json;
+using Gateway.Core.Model;
 
 namespace Gateway.Cloud.Sync;
 
@@ -14,25 +15,29 @@ public static class UplinkEncoder
             ? OutboxKind.Execution
             : OutboxKind.Event;
         yield return new OutboxMessage(kind, CloudTopics.Events, EventJson.Serialize(gatewayEvent), null, now);
-        if (gatewayEvent is DeviceStateChangedEvent changed && changed.DeviceStates.Count > 0)
-        {
-            // Only a later report of exactly the same states supersedes this one.
-            var names = string.Join(',', changed.DeviceStates.Select(s => s.Name).Order(StringComparer.Ordinal));
-            yield return new OutboxMessage(OutboxKind.State, CloudTopics.State(changed.DeviceUrl), StatePayload(changed, now),
-                $"{changed.DeviceUrl}\n{names}", now);
-        }
+        if (gatewayEvent is DeviceStateChangedEvent changed && StateMessage(changed.DeviceUrl, changed.DeviceStates, now) is { } state)
+            yield return state;
     }
 
-    private static byte[] StatePayload(DeviceStateChangedEvent changed, long now)
+    /// <summary>The <c>states/&lt;deviceURL&gt;</c> message for <paramref name="states"/>; null when there are none.</summary>
+    public static OutboxMessage? StateMessage(string deviceUrl, IReadOnlyList<DeviceState> states, long time)
+    {
+        if (states.Count == 0) return null;
+        // Only a later report of exactly the same states supersedes this one.
+        var names = string.Join(',', states.Select(s => s.Name).Order(StringComparer.Ordinal));
+        return new OutboxMessage(OutboxKind.State, CloudTopics.State(deviceUrl), StatePayload(deviceUrl, states, time), $"{deviceUrl}\n{names}", time);
+    }
+
+    private static byte[] StatePayload(string deviceUrl, IReadOnlyList<DeviceState> states, long time)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = GatewayJsonContext.Relaxed.Options.Encoder }))
         {
             json.WriteStartObject();
-            json.WriteString("deviceURL", changed.DeviceUrl);
-            json.WriteNumber("time", now);
+            json.WriteString("deviceURL", deviceUrl);
+            json.WriteNumber("time", time);
             json.WritePropertyName("deviceStates");
-            JsonSerializer.Serialize(json, changed.DeviceStates, GatewayJsonContext.Relaxed.IReadOnlyListDeviceState);
+            JsonSerializer.Serialize(json, states, GatewayJsonContext.Relaxed.IReadOnlyListDeviceState);
             json.WriteEndObject();
         }
         return buffer.ToArray();

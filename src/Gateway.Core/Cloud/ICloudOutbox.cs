@@ -3,7 +3,19 @@ namespace Gateway.Core.Cloud;
 /// <summary>The durable store-and-forward queue of uplink messages, and the memory of handled downlink requests.</summary>
 public interface ICloudOutbox
 {
-    /// <summary>Stores <paramref name="messages"/> in order, in one transaction, then applies the bounds.</summary>
+    /// <summary>Called after each commit that stored uplink messages: wakes the publisher.</summary>
+    Action? Written { get; set; }
+
+    /// <summary>
+    /// Queues <paramref name="messages"/> in memory, in order, for the next write transaction of the gateway's database
+    /// (a store's, or <see cref="FlushAsync"/>): a change committed after this call is never on disk without them.
+    /// </summary>
+    void Stage(IReadOnlyList<OutboxMessage> messages);
+
+    /// <summary>Stores what is staged, then applies the bounds.</summary>
+    Task FlushAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stages <paramref name="messages"/> and flushes.</summary>
     Task AppendAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="limit"/> messages after <paramref name="afterSequence"/>, oldest first.</summary>
@@ -13,6 +25,12 @@ public interface ICloudOutbox
     Task RemoveAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken);
 
     Task<OutboxCounters> CountersAsync(CancellationToken cancellationToken);
+
+    /// <summary>True once a bound forced messages out, until a snapshot is stored.</summary>
+    Task<bool> SnapshotNeededAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a snapshot (after everything staged before it) and clears the mark of <see cref="SnapshotNeededAsync"/>, in one transaction.</summary>
+    Task StoreSnapshotAsync(IReadOnlyList<OutboxMessage> snapshot, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records <paramref name="requestId"/> as being handled and returns null when it is new; otherwise returns what

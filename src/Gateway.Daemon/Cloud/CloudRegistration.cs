@@ -2,6 +2,7 @@ using Gateway.Cloud.Mqtt;
 using Gateway.Cloud.Sync;
 using Gateway.Core.Cloud;
 using Gateway.Daemon.Hosting;
+using Gateway.Storage;
 using Gateway.Storage.Cloud;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,7 @@ namespace Gateway.Daemon.Cloud;
 public static class CloudRegistration
 {
     /// <summary>Checks the settings and libmosquitto, opens the outbox; must run before the gateway's lifecycle is registered.</summary>
-    public static async Task AddCloudSyncAsync(IServiceCollection services, CloudOptions options, string dataDirectory, TimeProvider time)
+    public static async Task AddCloudSyncAsync(IServiceCollection services, CloudOptions options, SqliteDatabase database, string dataDirectory, TimeProvider time)
     {
         if (!options.Enabled) return;
         if (BrokerAddress.TryParse(options.BrokerUri!, out var error) is null) throw new StartupException(error!);
@@ -24,12 +25,13 @@ public static class CloudRegistration
             throw new StartupException(ex.Message);
         }
         var limits = new OutboxLimits(options.Outbox.MaxMessages, options.Outbox.MaxBytes, TimeSpan.FromHours(options.Outbox.MaxAgeHours));
-        var outbox = await SqliteCloudOutbox.OpenAsync(dataDirectory, limits, time, CancellationToken.None);
+        // In the gateway's database: from here on every store transaction carries the uplink messages staged before it.
+        var outbox = await SqliteCloudOutbox.OpenAsync(database, dataDirectory, limits, time, CancellationToken.None);
         services.AddSingleton(options);
-        // Created by a factory so that the container closes it when the host is disposed, after every hosted service stopped.
-        services.AddSingleton(_ => outbox);
-        services.AddSingleton<ICloudOutbox>(sp => sp.GetRequiredService<SqliteCloudOutbox>());
+        services.AddSingleton(outbox);
+        services.AddSingleton<ICloudOutbox>(outbox);
         services.AddSingleton<ICloudCommandTarget, CloudCommandTarget>();
+        services.AddSingleton<ICloudSnapshotSource, CloudSnapshotSource>();
         services.AddHostedService<CloudSyncService>();
     }
 }

@@ -89,7 +89,7 @@ public static class GatewayHost
             ConfigureKestrel(builder, options.Api, bindAddress, certificate, adminSocket);
             var cloud = builder.Configuration.GetSection("Gateway:Cloud").Get<Gateway.Cloud.Sync.CloudOptions>() ?? new Gateway.Cloud.Sync.CloudOptions();
             // Before the lifecycle: hosted services start in registration order and stop in reverse.
-            await Cloud.CloudRegistration.AddCloudSyncAsync(builder.Services, cloud, options.DataDirectory, time);
+            await Cloud.CloudRegistration.AddCloudSyncAsync(builder.Services, cloud, database, options.DataDirectory, time);
             RegisterServices(builder, options, database, settings, identity, time);
             builder.Services.AddSingleton(new AdminFacts(HelpText.Version, time.GetUtcNow(), options.DataDirectory, adminSocket.Path,
                 options.Api.HttpsPort, options.Api.HttpPort, certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), cloud.BrokerUri));

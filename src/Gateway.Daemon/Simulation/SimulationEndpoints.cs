@@ -19,12 +19,16 @@ namespace Gateway.Daemon.Simulation;
 /// normal report). Each item has a <c>name</c>, a <c>value</c> (number, string or boolean) and optionally the Overkiz
 /// <c>type</c> (1 int, 2 float, 3 string, 6 boolean); without it an integer is an int, unless the device keeps that
 /// state as a float. Answers <c>{}</c>; an unknown address gets the unknown-object error, a bad body a 400.</item>
+/// <item><c>PUT /gatewayd/simulation/devices/{address}/states/series</c> with <c>{"name":"core:TemperatureState","from":1,"count":1000}</c>:
+/// the device reports the integer values from, from+1, … one report after the other (up to <see cref="MaxSeriesCount"/>),
+/// for load and store-and-forward tests. Answers <c>{}</c> once all were reported.</item>
 /// </list>
 /// </summary>
 public static class SimulationEndpoints
 {
     public const int MaxStatesPerReport = 50;
     public const int MaxStateNameLength = 100;
+    public const int MaxSeriesCount = 1_000_000;
 
     public static void MapSimulationEndpoints(this IEndpointRouteBuilder app)
     {
@@ -42,6 +46,22 @@ public static class SimulationEndpoints
             return radio.SetFault(Uri.UnescapeDataString(address), fault)
                 ? Results.Bytes("{}"u8.ToArray(), "application/json")
                 : ErrorResults.From(OverkizError.UnknownObject());
+        });
+
+        app.MapPut("/gatewayd/simulation/devices/{address}/states/series", async (string address, HttpContext context, SimulatedRadio radio) =>
+        {
+            using var body = await RequestBody.ReadJsonAsync(context.Request, OverkizError.BadParameters("body must be JSON"));
+            var root = body.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || name.GetString() is not { Length: > 0 and <= MaxStateNameLength } stateName
+                || !root.TryGetProperty("from", out var from) || !from.TryGetInt32(out var first) || first > int.MaxValue - MaxSeriesCount
+                || !root.TryGetProperty("count", out var count) || !count.TryGetInt32(out var reports) || reports is < 1 or > MaxSeriesCount)
+                return ErrorResults.From(OverkizError.BadParameters($"a series is {{\"name\":string,\"from\":integer,\"count\":1..{MaxSeriesCount}}}"));
+            var url = Uri.UnescapeDataString(address);
+            for (var i = 0; i < reports; i++)
+                if (!radio.ReportStates(url, [DeviceState.Of(stateName, first + i)]))
+                    return ErrorResults.From(OverkizError.UnknownObject());
+            return Results.Bytes("{}"u8.ToArray(), "application/json");
         });
 
         app.MapPut("/gatewayd/simulation/devices/{address}/states", async (string address, HttpContext context, SimulatedRadio radio) =>

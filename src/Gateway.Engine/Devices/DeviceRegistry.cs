@@ -166,8 +166,7 @@ public sealed class DeviceRegistry(
             CreationTime = now,
             LastUpdateTime = now,
         };
-        Store(device);
-        bus.Publish(new DeviceCreatedEvent(now, identity.SetupOid, url, kind.ControllableName, discovered.Label, identity.RootPlaceOid, discovered.Attributes));
+        Store(device, new DeviceCreatedEvent(now, identity.SetupOid, url, kind.ControllableName, discovered.Label, identity.RootPlaceOid, discovered.Attributes));
         logger.LogInformation("New device {DeviceUrl} ({Kind}) {Label}", url, kind.ControllableName, discovered.Label);
     }
 
@@ -201,23 +200,26 @@ public sealed class DeviceRegistry(
         }
         if (repeated is not null) RepeatedStates?.Invoke(url, repeated);
         if (changed.Count == 0) return;
-        Store(device with { States = states, LastUpdateTime = Now() });
-        bus.Publish(new DeviceStateChangedEvent(url, changed));
+        Store(device with { States = states, LastUpdateTime = Now() }, new DeviceStateChangedEvent(url, changed));
     }
 
     private void UpdateAvailability(string url, bool available)
     {
         if (!_devices.TryGetValue(url, out var device) || device.Available == available) return;
-        Store(device with { Available = available, LastUpdateTime = Now() });
-        bus.Publish(new DeviceAvailabilityEvent(Now(), identity.SetupOid, url, available));
+        Store(device with { Available = available, LastUpdateTime = Now() }, new DeviceAvailabilityEvent(Now(), identity.SetupOid, url, available));
         UpdateStates(url, [DeviceState.Of("core:StatusState", available ? "available" : "unavailable")]);
     }
 
-    private void Store(Device device)
+    /// <summary>
+    /// The event is published before the device is queued for writing: the cloud outbox stages its message on the
+    /// publish, so the write that stores the change carries the message reporting it.
+    /// </summary>
+    private void Store(Device device, GatewayEvent? report = null)
     {
         _devices[device.DeviceUrl] = device;
-        store.Save(device);
         Changed();
+        if (report is not null) bus.Publish(report);
+        store.Save(device);
     }
 
     private void Changed()
