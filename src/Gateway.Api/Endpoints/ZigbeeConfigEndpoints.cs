@@ -1,6 +1,7 @@
 using Gateway.Api.Contracts;
 using Gateway.Api.Infrastructure;
 using Gateway.Core.Errors;
+using Gateway.Core.Licensing;
 using Gateway.Core.Model;
 using Gateway.Core.Radio;
 using Gateway.Engine.Radios;
@@ -18,9 +19,10 @@ public static class ZigbeeConfigEndpoints
 {
     public static void MapZigbeeConfigEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/config/{gatewayId}/zigbee/joinNetwork", async (string gatewayId, HttpContext context, RadioDirectory radios, SetupIdentity identity) =>
+        api.MapPost("/config/{gatewayId}/zigbee/joinNetwork", async (string gatewayId, HttpContext context, RadioDirectory radios, SetupIdentity identity, IPairingPolicy pairing) =>
         {
             var radio = Zigbee(gatewayId, radios, identity);
+            pairing.EnsurePairingAllowed(radio.Protocol);
             try
             {
                 await radio.StartPairingAsync(new PairingRequest(TimeSpan.Zero, null), context.RequestAborted);

@@ -29,6 +29,7 @@ public static class CloudRegistration
         // Created by a factory so that the container closes it when the host is disposed, after every hosted service stopped.
         services.AddSingleton(_ => outbox);
         services.AddSingleton<ICloudOutbox>(sp => sp.GetRequiredService<SqliteCloudOutbox>());
+        services.AddSingleton<CloudSetupRequests>();
         services.AddSingleton<ICloudCommandTarget, CloudCommandTarget>();
         services.AddHostedService<CloudSyncService>();
     }

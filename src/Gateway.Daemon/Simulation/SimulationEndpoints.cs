@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Gateway.Api.Infrastructure;
 using Gateway.Core.Errors;
+using Gateway.Core.Licensing;
 using Gateway.Core.Model;
+using Gateway.Core.Radio;
 using Gateway.Radio.Simulated;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,10 +21,13 @@ namespace Gateway.Daemon.Simulation;
 /// normal report). Each item has a <c>name</c>, a <c>value</c> (number, string or boolean) and optionally the Overkiz
 /// <c>type</c> (1 int, 2 float, 3 string, 6 boolean); without it an integer is an int, unless the device keeps that
 /// state as a float. Answers <c>{}</c>; an unknown address gets the unknown-object error, a bad body a 400.</item>
+/// <item><c>POST /gatewayd/simulation/pairing/start</c>: opens the simulated radio for new devices for two minutes
+/// (it finds none, the home is complete), after the same licence check as every pairing path.</item>
 /// </list>
 /// </summary>
 public static class SimulationEndpoints
 {
+    public static readonly TimeSpan PairingDuration = TimeSpan.FromMinutes(2);
     public const int MaxStatesPerReport = 50;
     public const int MaxStateNameLength = 100;
 
@@ -42,6 +47,13 @@ public static class SimulationEndpoints
             return radio.SetFault(Uri.UnescapeDataString(address), fault)
                 ? Results.Bytes("{}"u8.ToArray(), "application/json")
                 : ErrorResults.From(OverkizError.UnknownObject());
+        });
+
+        app.MapPost("/gatewayd/simulation/pairing/start", async (HttpContext context, SimulatedRadio radio, IPairingPolicy pairing) =>
+        {
+            pairing.EnsurePairingAllowed(radio.Protocol);
+            await radio.StartPairingAsync(new PairingRequest(PairingDuration, null), context.RequestAborted);
+            return Results.Bytes("{}"u8.ToArray(), "application/json");
         });
 
         app.MapPut("/gatewayd/simulation/devices/{address}/states", async (string address, HttpContext context, SimulatedRadio radio) =>
