@@ -12,7 +12,7 @@ namespace Gateway.Cloud.Mqtt;
 /// </summary>
 public sealed unsafe class MqttClient : IDisposable
 {
-    private readonly MqttClientOptions _options;
+    private MqttClientOptions _options;
     private readonly IMqttClientObserver _observer;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<int>> _pending = new();
@@ -41,11 +41,15 @@ public sealed unsafe class MqttClient : IDisposable
     /// <summary>Publishes that have not had their PUBACK yet.</summary>
     public int PendingCount => _pending.Count;
 
-    /// <summary>Configures the client and starts connecting in the background; a broker that is down is retried.</summary>
-    public void Start()
+    /// <summary>
+    /// Configures the client and starts connecting in the background; a broker that is down is retried.
+    /// <paramref name="options"/> replaces the constructor's, for a broker that was only known later (provisioning).
+    /// </summary>
+    public void Start(MqttClientOptions? options = null)
     {
         MosquittoLibrary.EnsureLoadable();
         if (_handle is not null) throw new InvalidOperationException("already started");
+        if (options is not null) _options = options;
         _self = GCHandle.Alloc(this);
         var handle = MosquittoNative.New(_options.ClientId, cleanSession: false, GCHandle.ToIntPtr(_self));
         if (handle.IsInvalid)
