@@ -93,7 +93,7 @@ public sealed class CloudSetupRequestTests
 
         var notJson = await RequestAsync(broker, cloud, root, "u-3", "{\"type\":\"createActionGroup\",");
         Assert.Equal(400, notJson.GetProperty("status").GetInt32());
-        var badGroup = await RequestAsync(broker, cloud, root, "u-4", $$"""{"type":"createActionGroup","token":"{{token}}","body":{"label":"x"}}""");
+        var badGroup = await RequestAsync(broker, cloud, root, "u-4", $$$"""{"type":"createActionGroup","token":"{{{token}}}","body":{"label":"x"}}""");
         Assert.Equal(400, badGroup.GetProperty("status").GetInt32());
         Assert.Equal((await client.PostJsonAsync("actionGroups", """{"label":"x"}""")).Body.GetProperty("errorCode").GetString(),
             badGroup.GetProperty("body").GetProperty("errorCode").GetString());
@@ -141,7 +141,7 @@ public sealed class CloudSetupRequestTests
         await RequestAsync(broker, cloud, root, "l-3", Licence(token, limit: 10_000, future, key));
         Assert.Equal(200, (await client.PostJsonAsync("/gatewayd/simulation/pairing/start")).Status);
 
-        var bad = await RequestAsync(broker, cloud, root, "l-4", $$"""{"type":"updateLicence","token":"{{token}}","body":{"cid":"seven"}}""");
+        var bad = await RequestAsync(broker, cloud, root, "l-4", $$$"""{"type":"updateLicence","token":"{{{token}}}","body":{"cid":"seven"}}""");
         Assert.Equal(400, bad.GetProperty("status").GetInt32());
         Assert.Equal(10_000, (await client.GetJsonAsync("/gatewayd/licence")).Body.GetProperty("deviceNumberLimitation").GetInt32());
 
@@ -155,9 +155,9 @@ public sealed class CloudSetupRequestTests
             Assert.DoesNotContain(key, await File.ReadAllTextAsync(log));
     }
 
-    private static string Licence(string token, int limit, long till, string key) => $$"""
-        {"type":"updateLicence","token":"{{token}}","body":{"id":63,"name":"Test customer","shortName":"tst","cid":7,"encryptionKey":"{{key}}",
-         "deviceSearchingRange":50,"deviceNumberLimitation":{{limit}},"licensingEnhancement":"STANDARD","googleApiKey":null,"licenseTill":{{till}}}}
+    private static string Licence(string token, int limit, long till, string key) => $$$"""
+        {"type":"updateLicence","token":"{{{token}}}","body":{"id":63,"name":"Test customer","shortName":"tst","cid":7,"encryptionKey":"{{{key}}}",
+         "deviceSearchingRange":50,"deviceNumberLimitation":{{{limit}}},"licensingEnhancement":"STANDARD","googleApiKey":null,"licenseTill":{{{till}}}}}
         """;
 
     private static async Task<JsonElement> RequestAsync(MosquittoBroker broker, MqttSubscription cloud, string root, string requestId, string payload)

@@ -61,7 +61,7 @@ public sealed class CloudSyncTests
         Assert.Equal("on", state.GetProperty("value").GetString());
 
         Publish(broker, $"{root}/requests/r-1", request);
-        Publish(broker, $"{root}/requests/r-2", $$"""{"type":"apply","token":"{{token}}","body":{"actions":"not a list"}}""");
+        Publish(broker, $"{root}/requests/r-2", $$$"""{"type":"apply","token":"{{{token}}}","body":{"actions":"not a list"}}""");
         var all = await cloud.WaitForAsync(m => m.Count(x => x.Topic == $"{root}/responses/r-1") == 2 && m.Any(x => x.Topic == $"{root}/responses/r-2"));
 
         var answers = all.Where(x => x.Topic == $"{root}/responses/r-1").Select(x => x.Payload).ToList();

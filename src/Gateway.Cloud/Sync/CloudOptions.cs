@@ -1,3 +1,5 @@
+using Gateway.Cloud.Provisioning;
+
 namespace Gateway.Cloud.Sync;
 
 /// <summary>Gateway:Cloud. Without <see cref="BrokerUri"/> or a provisioning URL the cloud is off and nothing native is loaded.</summary>
@@ -13,7 +15,7 @@ public sealed class CloudOptions
     public string? KeyFile { get; set; }
     public string TopicPrefix { get; set; } = "gatewayd";
     public CloudOutboxOptions Outbox { get; set; } = new();
-    public Provisioning.CloudProvisioningOptions Provisioning { get; set; } = new();
+    public CloudProvisioningOptions Provisioning { get; set; } = new();
 
     /// <summary>A broker URI or a provisioning URL (which supplies the broker) turns cloud sync on.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(BrokerUri) || Provisioning.Enabled;
