@@ -48,7 +48,7 @@ public sealed class CloudDownlinkAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task A_setup_request_with_a_valid_token_is_applied_and_answered_with_the_targets_status_and_body()
     {
-        var answer = await RequestAsync("a-3", $$"""{"type":"createActionGroup","token":"{{RecordingTarget.Token}}","body":{}}""");
+        var answer = await RequestAsync("a-3", $$$"""{"type":"createActionGroup","token":"{{{RecordingTarget.Token}}}","body":{}}""");
 
         Assert.Equal(201, answer.GetProperty("status").GetInt32());
         Assert.Equal(0, answer.GetProperty("retCode").GetInt32());
