@@ -41,6 +41,27 @@ public sealed class CloudSetupRequestTests
         var dayOid = day.GetProperty("body").GetProperty("calendarDayOID").GetString()!;
         Assert.Equal("Work days", (await client.GetJsonAsync($"setup/calendar/days/{dayOid}")).Body.GetProperty("label").GetString());
 
+        var condition = await RequestAsync(broker, cloud, root, "c-7", $$$"""
+            {"type":"createConditionGroup","token":"{{{token}}}","body":{"label":"Hall light on","conditions":[
+              {"staticDeviceStateCondition":{"deviceURL":"sim://{{{id}}}/1100005","stateName":"core:OnOffState","operator":"EQUALS","value1":"on"}}]}}
+            """);
+        Assert.Equal(201, condition.GetProperty("status").GetInt32());
+        var conditionOid = condition.GetProperty("body").GetProperty("conditionGroupOID").GetString()!;
+        var trigger = await RequestAsync(broker, cloud, root, "c-8", $$$"""
+            {"type":"createTrigger","token":"{{{token}}}","body":{"ifThenSetupTrigger":{"label":"Hall light runs the evening","mode":1,
+              "rootConditionBlock":{"andBlock":{"subConditionBlocks":[{"conditionGroupReference":{"conditionGroupOID":"{{{conditionOid}}}"}}]}},
+              "effects":[{"actionGroupEffect":{"actionGroupOID":"{{{oid}}}"}}]}} }
+            """);
+        Assert.Equal(201, trigger.GetProperty("status").GetInt32());
+        var triggerOid = trigger.GetProperty("body").GetProperty("setupTriggerOID").GetString()!;
+        Assert.Equal("Hall light runs the evening",
+            (await client.GetJsonAsync($"triggers/ifThenSetupTrigger/{triggerOid}")).Body.GetProperty("ifThenSetupTrigger").GetProperty("label").GetString());
+        var deleteTrigger = await RequestAsync(broker, cloud, root, "c-9", $$"""{"type":"deleteTrigger","token":"{{token}}","triggerType":"ifThenSetupTrigger","oid":"{{triggerOid}}"}""");
+        Assert.Equal(204, deleteTrigger.GetProperty("status").GetInt32());
+        Assert.Equal(204, (await RequestAsync(broker, cloud, root, "c-10", $$"""{"type":"deleteConditionGroup","token":"{{token}}","oid":"{{conditionOid}}"}""")).GetProperty("status").GetInt32());
+        Assert.Empty((await client.GetJsonAsync("conditionGroups")).Body.EnumerateArray());
+        Assert.Empty((await client.GetJsonAsync("triggers")).Body.EnumerateArray());
+
         Assert.Equal(204, (await RequestAsync(broker, cloud, root, "c-5", $$"""{"type":"deleteCalendarDay","token":"{{token}}","oid":"{{dayOid}}"}""")).GetProperty("status").GetInt32());
         Assert.Equal(204, (await RequestAsync(broker, cloud, root, "c-6", $$"""{"type":"deleteActionGroup","token":"{{token}}","oid":"{{oid}}"}""")).GetProperty("status").GetInt32());
         Assert.Empty((await client.GetJsonAsync("actionGroups")).Body.EnumerateArray());

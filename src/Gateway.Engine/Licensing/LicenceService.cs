@@ -2,24 +2,30 @@ using System.Text.Json;
 using Gateway.Core.Errors;
 using Gateway.Core.Licensing;
 using Gateway.Core.Persistence;
+using Gateway.Core.Events;
 using Gateway.Engine.Devices;
+using Gateway.Engine.Radios;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Engine.Licensing;
 
 /// <summary>
 /// Keeps the customer licence the cloud pushed (in the settings table) and decides whether a radio may be opened for
-/// new devices. Without a licence record the gateway is unlicensed-local and pairing is not limited.
+/// new devices. Without a licence record the gateway is unlicensed-local and pairing is not limited. A radio that is
+/// open when a new device brings the count to the limit is closed, so a pairing window cannot carry the count past it.
 /// </summary>
-public sealed class LicenceService(ISettingsStore settings, DeviceRegistry devices, TimeProvider time, ILogger<LicenceService> logger) : IPairingPolicy
+public sealed class LicenceService(ISettingsStore settings, DeviceRegistry devices, RadioDirectory radios, IEventBus bus, TimeProvider time,
+    ILogger<LicenceService> logger) : IPairingPolicy, IEventSink
 {
     public const string SettingKey = "cloud.licence";
     private volatile StoredLicence? _current;
+    private IDisposable? _subscription;
 
     public StoredLicence? Current => _current;
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
+        _subscription ??= bus.Subscribe(this);
         var text = await settings.GetAsync(SettingKey, cancellationToken);
         if (text is null) return;
         try
@@ -66,6 +72,30 @@ public sealed class LicenceService(ISettingsStore settings, DeviceRegistry devic
         {
             logger.LogWarning("Pairing on {Protocol} refused: {Reason}", protocol, error.Error);
             throw new OverkizException(error);
+        }
+    }
+
+    /// <summary>Runs on the publisher's thread (inside the registry's lock): only hands the check to the pool.</summary>
+    public void OnEvent(GatewayEvent gatewayEvent)
+    {
+        if (gatewayEvent is DeviceCreatedEvent && _current is not null) _ = Task.Run(CloseOpenRadiosIfFullAsync);
+    }
+
+    private async Task CloseOpenRadiosIfFullAsync()
+    {
+        if (_current is not { } stored || PairedDevices() < stored.Record.DeviceNumberLimitation) return;
+        foreach (var radio in radios.All)
+        {
+            try
+            {
+                if (!radio.GetDiagnostics().PairingMode) continue;
+                logger.LogWarning("The licence's limit of {Limit} devices is reached; pairing on {Protocol} closed", stored.Record.DeviceNumberLimitation, radio.Protocol);
+                await radio.StopPairingAsync(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                logger.LogError(ex, "Closing pairing on {Protocol} at the licence limit failed", radio.Protocol);
+            }
         }
     }
 
