@@ -62,7 +62,7 @@ public sealed class LicenceServiceTests
         await licence.UpdateAsync(Licence(limit: 100, TimeSpan.FromHours(1)), CancellationToken.None);
         licence.EnsurePairingAllowed("sim");
 
-        _clock.Advance(TimeSpan.FromHours(1));
+        _clock.Jump(TimeSpan.FromHours(1));
 
         Assert.Contains("expired", Assert.Throws<OverkizException>(() => licence.EnsurePairingAllowed("sim")).Error.Error);
         Assert.True(licence.View().Expired);
