@@ -22,6 +22,7 @@ public sealed unsafe class MqttClient : IDisposable
     private volatile int _protocol;
     private volatile bool _connected;
     private int _disposed;
+    private int _refusalLogged;
     private readonly CancellationTokenSource _stopping = new();
     private Thread? _connecting;
 
@@ -185,6 +186,7 @@ public sealed unsafe class MqttClient : IDisposable
         if (rc == 0)
         {
             _connected = true;
+            Volatile.Write(ref _refusalLogged, 0);
             _logger.LogInformation("MQTT connected to {Host}:{Port} (MQTT {Version}, session present {SessionPresent})",
                 _options.Host, _options.Port, _protocol == MosquittoNative.ProtocolV5 ? "5" : "3.1.1", (flags & 1) != 0);
             _observer.OnConnected((flags & 1) != 0);
@@ -207,6 +209,10 @@ public sealed unsafe class MqttClient : IDisposable
         _connected = false;
         if (wasConnected && rc != 0)
             _logger.LogWarning("MQTT connection to {Host}:{Port} lost ({Code}); reconnecting", _options.Host, _options.Port, rc);
+        // Closed before it was accepted (e.g. a TLS handshake the CA file does not vouch for): said once per streak.
+        else if (!wasConnected && rc != 0 && Interlocked.Exchange(ref _refusalLogged, 1) == 0)
+            _logger.LogWarning("MQTT broker {Host}:{Port} not reachable yet (the link closed before the broker accepted it, code {Code}{Hint}); retrying in the background",
+                _options.Host, _options.Port, rc, _options.UseTls ? "; check Gateway:Cloud:CaFile and the broker's certificate" : "");
         _observer.OnDisconnected(rc);
     }
 
