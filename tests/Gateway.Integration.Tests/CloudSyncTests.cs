@@ -50,7 +50,8 @@ public sealed class CloudSyncTests
         using var _ = client;
         var root = $"gatewayd/{id}";
         await cloud.WaitForAsync(m => m.Any(x => x.Topic == $"{root}/presence" && x.Payload == "online"));
-        var request = $$$"""{"type":"apply","body":{"label":"from the cloud","actions":[{"deviceURL":"sim://{{{id}}}/{{{Light}}}","commands":[{"name":"on"}]}]}}""";
+        var token = await gateway.CreateTokenAsync("cloud");
+        var request = $$$"""{"type":"apply","token":"{{{token}}}","body":{"label":"from the cloud","actions":[{"deviceURL":"sim://{{{id}}}/{{{Light}}}","commands":[{"name":"on"}]}]}}""";
 
         Publish(broker, $"{root}/requests/r-1", request);
         var first = await cloud.WaitForAsync(m => m.Any(x => x.Topic == $"{root}/responses/r-1"));
@@ -63,7 +64,7 @@ public sealed class CloudSyncTests
         Assert.Equal("on", state.GetProperty("value").GetString());
 
         Publish(broker, $"{root}/requests/r-1", request);
-        Publish(broker, $"{root}/requests/r-2", """{"type":"apply","body":{"actions":"not a list"}}""");
+        Publish(broker, $"{root}/requests/r-2", $$$"""{"type":"apply","token":"{{{token}}}","body":{"actions":"not a list"}}""");
         var all = await cloud.WaitForAsync(m => m.Count(x => x.Topic == $"{root}/responses/r-1") == 2 && m.Any(x => x.Topic == $"{root}/responses/r-2"));
 
         var answers = all.Where(x => x.Topic == $"{root}/responses/r-1").Select(x => x.Payload).ToList();

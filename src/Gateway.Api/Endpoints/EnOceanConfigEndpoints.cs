@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gateway.Api.Contracts;
 using Gateway.Api.Infrastructure;
 using Gateway.Core.Errors;
+using Gateway.Core.Licensing;
 using Gateway.Core.Model;
 using Gateway.Core.Radio;
 using Gateway.Engine.Radios;
@@ -35,9 +36,10 @@ public static class EnOceanConfigEndpoints
 
     public static void MapEnOceanConfigEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/config/{gatewayId}/enocean/learn/start", async (string gatewayId, HttpContext context, RadioDirectory radios, SetupIdentity identity) =>
+        api.MapPost("/config/{gatewayId}/enocean/learn/start", async (string gatewayId, HttpContext context, RadioDirectory radios, SetupIdentity identity, IPairingPolicy pairing) =>
         {
             var radio = EnOcean(gatewayId, radios, identity);
+            pairing.EnsurePairingAllowed(radio.Protocol);
             string? profile = null;
             if (context.Request.ContentLength is > 0)
             {
@@ -48,9 +50,10 @@ public static class EnOceanConfigEndpoints
             return Results.Bytes(EmptyObject, "application/json");
         });
 
-        api.MapPost("/config/{gatewayId}/enocean/learn/start/{deviceRef}", async (string gatewayId, string deviceRef, HttpContext context, RadioDirectory radios, SetupIdentity identity) =>
+        api.MapPost("/config/{gatewayId}/enocean/learn/start/{deviceRef}", async (string gatewayId, string deviceRef, HttpContext context, RadioDirectory radios, SetupIdentity identity, IPairingPolicy pairing) =>
         {
             var radio = EnOcean(gatewayId, radios, identity);
+            pairing.EnsurePairingAllowed(radio.Protocol);
             var profile = DeviceReferences.GetValueOrDefault(deviceRef)
                 ?? (IsEep(deviceRef) ? deviceRef.ToUpperInvariant()
                 : IsActuatorWithDimEncoding(deviceRef) ? deviceRef

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gateway.Api.Contracts;
 using Gateway.Api.Infrastructure;
 using Gateway.Core.Errors;
+using Gateway.Core.Licensing;
 using Gateway.Core.Model;
 using Gateway.Core.Radio;
 using Gateway.Engine.Radios;
@@ -26,8 +27,12 @@ public static class ZigbeeConfigEndpoints
 
     public static void MapZigbeeConfigEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/config/{gatewayId}/zigbee/joinNetwork", (string gatewayId, HttpContext context, RadioDirectory radios, SetupIdentity identity) =>
-            RunAsync(() => Zigbee(gatewayId, radios, identity).StartPairingAsync(new PairingRequest(TimeSpan.Zero, null), context.RequestAborted)));
+        api.MapPost("/config/{gatewayId}/zigbee/joinNetwork", (string gatewayId, HttpContext context, RadioDirectory radios, SetupIdentity identity, IPairingPolicy pairing) =>
+        {
+            var radio = Zigbee(gatewayId, radios, identity);
+            pairing.EnsurePairingAllowed(radio.Protocol);
+            return RunAsync(() => radio.StartPairingAsync(new PairingRequest(TimeSpan.Zero, null), context.RequestAborted));
+        });
         api.MapPost("/config/{gatewayId}/zigbee/createNetwork", (string gatewayId, HttpContext context, RadioDirectory radios, SetupIdentity identity) =>
             RunAsync(() => Network(gatewayId, radios, identity).CreateNetworkAsync([], context.RequestAborted)));
         api.MapPost("/config/{gatewayId}/zigbee/createNetwork/channels", async (string gatewayId, HttpContext context, RadioDirectory radios, SetupIdentity identity) =>

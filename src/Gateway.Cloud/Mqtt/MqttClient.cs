@@ -12,7 +12,7 @@ namespace Gateway.Cloud.Mqtt;
 /// </summary>
 public sealed unsafe class MqttClient : IDisposable
 {
-    private readonly MqttClientOptions _options;
+    private MqttClientOptions _options;
     private readonly IMqttClientObserver _observer;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<int>> _pending = new();
@@ -23,6 +23,7 @@ public sealed unsafe class MqttClient : IDisposable
     private volatile int _protocol;
     private volatile bool _connected;
     private int _disposed;
+    private int _refusalLogged;
     private readonly CancellationTokenSource _stopping = new();
     private Thread? _connecting;
 
@@ -42,11 +43,15 @@ public sealed unsafe class MqttClient : IDisposable
     /// <summary>Publishes that have not had their PUBACK yet.</summary>
     public int PendingCount => _pending.Count + _tagged.Count;
 
-    /// <summary>Configures the client and starts connecting in the background; a broker that is down is retried.</summary>
-    public void Start()
+    /// <summary>
+    /// Configures the client and starts connecting in the background; a broker that is down is retried.
+    /// <paramref name="options"/> replaces the constructor's, for a broker that was only known later (provisioning).
+    /// </summary>
+    public void Start(MqttClientOptions? options = null)
     {
         MosquittoLibrary.EnsureLoadable();
         if (_handle is not null) throw new InvalidOperationException("already started");
+        if (options is not null) _options = options;
         _self = GCHandle.Alloc(this);
         var handle = MosquittoNative.New(_options.ClientId, cleanSession: false, GCHandle.ToIntPtr(_self));
         if (handle.IsInvalid)
@@ -246,6 +251,7 @@ public sealed unsafe class MqttClient : IDisposable
         if (rc == 0)
         {
             _connected = true;
+            Volatile.Write(ref _refusalLogged, 0);
             _logger.LogInformation("MQTT connected to {Host}:{Port} (MQTT {Version}, session present {SessionPresent})",
                 _options.Host, _options.Port, _protocol == MosquittoNative.ProtocolV5 ? "5" : "3.1.1", (flags & 1) != 0);
             _observer.OnConnected((flags & 1) != 0);
@@ -268,6 +274,10 @@ public sealed unsafe class MqttClient : IDisposable
         _connected = false;
         if (wasConnected && rc != 0)
             _logger.LogWarning("MQTT connection to {Host}:{Port} lost ({Code}); reconnecting", _options.Host, _options.Port, rc);
+        // Closed before it was accepted (e.g. a TLS handshake the CA file does not vouch for): said once per streak.
+        else if (!wasConnected && rc != 0 && Interlocked.Exchange(ref _refusalLogged, 1) == 0)
+            _logger.LogWarning("MQTT broker {Host}:{Port} not reachable yet (the link closed before the broker accepted it, code {Code}{Hint}); retrying in the background",
+                _options.Host, _options.Port, rc, _options.UseTls ? "; check Gateway:Cloud:CaFile and the broker's certificate" : "");
         _observer.OnDisconnected(rc);
     }
 

@@ -17,6 +17,7 @@ public sealed class CloudDownlink(ICloudOutbox outbox, ICloudCommandTarget targe
 {
     public const int MaxRequestIdLength = 128;
     public const int MaxBodyBytes = 256 * 1024;
+    public const int MaxTokenLength = 256;
     private readonly Channel<MqttMessage> _requests = Channel.CreateBounded<MqttMessage>(new BoundedChannelOptions(1000)
     {
         SingleReader = true,
@@ -82,7 +83,9 @@ public sealed class CloudDownlink(ICloudOutbox outbox, ICloudCommandTarget targe
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
                 throw new OverkizException(OverkizError.BadParameters("a request is an object with a string \"type\""));
-            switch (type.GetString())
+            await AuthorizeAsync(root, cancellationToken);
+            var typeName = type.GetString()!;
+            switch (typeName)
             {
                 case "apply":
                     if (!root.TryGetProperty("body", out var body)) throw new OverkizException(OverkizError.MalformedActionGroup());
@@ -109,7 +112,9 @@ public sealed class CloudDownlink(ICloudOutbox outbox, ICloudCommandTarget targe
                     var current = devices.Devices();
                     return Write(requestId, 200, json => DeviceChangesAnswer.Write(json, current, since, limit));
                 default:
-                    throw new OverkizException(OverkizError.BadParameters($"unknown request type {type.GetString()}"));
+                    var answer = await target.SetupAsync(typeName, root, cancellationToken)
+                        ?? throw new OverkizException(OverkizError.BadParameters($"unknown request type {(typeName.Length > 64 ? typeName[..64] : typeName)}"));
+                    return Write(requestId, answer.Status, json => json.WriteRawValue(answer.Body, skipInputValidation: true));
             }
         }
         catch (OverkizException ex)
@@ -121,6 +126,15 @@ public sealed class CloudDownlink(ICloudOutbox outbox, ICloudCommandTarget targe
             logger.LogError(ex, "Downlink request {RequestId} failed", requestId);
             return Answer(requestId, OverkizError.Internal());
         }
+    }
+
+    /// <summary>A request carries the secret of a local API bearer token in "token"; without a valid one nothing is applied.</summary>
+    private async Task AuthorizeAsync(JsonElement root, CancellationToken cancellationToken)
+    {
+        if (!root.TryGetProperty("token", out var token) || token.ValueKind != JsonValueKind.String || token.GetString() is not { Length: > 0 } secret)
+            throw new OverkizException(OverkizError.MissingAuthorizationToken());
+        if (secret.Length > MaxTokenLength || !await target.IsAuthorizedAsync(secret, cancellationToken))
+            throw new OverkizException(OverkizError.NotAuthenticated());
     }
 
     private static JsonDocument Parse(byte[] payload)
@@ -161,9 +175,9 @@ public sealed class CloudDownlink(ICloudOutbox outbox, ICloudCommandTarget targe
         if (error.Error is not null) json.WriteString("error", error.Error);
         json.WriteString("errorCode", error.ErrorCode);
         json.WriteEndObject();
-    });
+    }, error.ErrorCode);
 
-    private static byte[] Write(string requestId, int status, Action<Utf8JsonWriter> body)
+    private static byte[] Write(string requestId, int status, Action<Utf8JsonWriter> body, string? errorCode = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = GatewayJsonContext.Relaxed.Options.Encoder }))
@@ -171,6 +185,7 @@ public sealed class CloudDownlink(ICloudOutbox outbox, ICloudCommandTarget targe
             json.WriteStartObject();
             json.WriteString("requestId", requestId);
             json.WriteNumber("status", status);
+            json.WriteNumber("retCode", CloudReturnCodes.For(status, errorCode));
             json.WritePropertyName("body");
             body(json);
             json.WriteEndObject();

@@ -1,6 +1,8 @@
+using Gateway.Cloud.Provisioning;
+
 namespace Gateway.Cloud.Sync;
 
-/// <summary>Gateway:Cloud. Without <see cref="BrokerUri"/> the cloud is off and nothing native is loaded.</summary>
+/// <summary>Gateway:Cloud. Without <see cref="BrokerUri"/> or a provisioning URL the cloud is off and nothing native is loaded.</summary>
 public sealed class CloudOptions
 {
     /// <summary>mqtt://host[:port] (1883) or mqtts://host[:port] (8883).</summary>
@@ -13,6 +15,8 @@ public sealed class CloudOptions
     public string? KeyFile { get; set; }
     public string TopicPrefix { get; set; } = "gatewayd";
     public CloudOutboxOptions Outbox { get; set; } = new();
+    public CloudProvisioningOptions Provisioning { get; set; } = new();
 
-    public bool Enabled => !string.IsNullOrWhiteSpace(BrokerUri);
+    /// <summary>A broker URI or a provisioning URL (which supplies the broker) turns cloud sync on.</summary>
+    public bool Enabled => !string.IsNullOrWhiteSpace(BrokerUri) || Provisioning.Enabled;
 }

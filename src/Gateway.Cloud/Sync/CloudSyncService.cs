@@ -1,4 +1,5 @@
 using Gateway.Cloud.Mqtt;
+using Gateway.Cloud.Provisioning;
 using Gateway.Core.Cloud;
 using Gateway.Core.Events;
 using Gateway.Core.Model;
@@ -28,20 +29,27 @@ public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObser
     private readonly CloudDownlink _downlink;
     private readonly CloudSnapshot _snapshot;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ICloudEndpointSource? _endpoints;
+    private readonly MqttClientOptions _mqtt;
+    private Task _provisioning = Task.CompletedTask;
     private IDisposable? _subscription;
     private Task _running = Task.CompletedTask;
 
     public CloudSyncService(CloudOptions options, ICloudOutbox outbox, ICloudCommandTarget target, ICloudSnapshotSource devices, IEventBus bus,
-        SetupIdentity identity, TimeProvider time, ILogger<CloudSyncService> logger)
+        SetupIdentity identity, TimeProvider time, ILogger<CloudSyncService> logger, ICloudEndpointSource? endpoints = null)
     {
+        _endpoints = endpoints;
         _options = options;
         _outbox = outbox;
         _bus = bus;
         _time = time;
         _logger = logger;
-        _broker = BrokerAddress.TryParse(options.BrokerUri ?? "", out var error) ?? throw new ArgumentException(error);
+        // With provisioning the broker is known once the cloud gave it; until then this placeholder is never dialled.
+        _broker = endpoints is not null && string.IsNullOrWhiteSpace(options.BrokerUri)
+            ? new BrokerAddress("", 0, false)
+            : BrokerAddress.TryParse(options.BrokerUri ?? "", out var error) ?? throw new ArgumentException(error);
         _topics = new CloudTopics(options.TopicPrefix, identity.GatewayId);
-        var mqtt = new MqttClientOptions
+        var mqtt = _mqtt = new MqttClientOptions
         {
             Host = _broker.Host,
             Port = _broker.Port,
@@ -68,10 +76,47 @@ public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObser
     {
         _writer.Start();
         _subscription = _bus.Subscribe(_writer);
-        _client.Start();
+        if (_endpoints is null)
+        {
+            _client.Start();
+            _logger.LogInformation("Cloud sync to {Scheme}://{Host}:{Port} under {Root}", _broker.UseTls ? "mqtts" : "mqtt", _broker.Host, _broker.Port, _topics.Root);
+        }
+        else
+        {
+            _provisioning = Task.Run(() => StartProvisionedAsync(_endpoints, _stopping.Token));
+        }
         _running = Task.WhenAll(Task.Run(() => _publisher.RunAsync(_stopping.Token)), Task.Run(() => _downlink.RunAsync(_stopping.Token)));
-        _logger.LogInformation("Cloud sync to {Scheme}://{Host}:{Port} under {Root}", _broker.UseTls ? "mqtts" : "mqtt", _broker.Host, _broker.Port, _topics.Root);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The gateway runs locally and buffers while provisioning retries; the client starts once the cloud named the broker.</summary>
+    private async Task StartProvisionedAsync(ICloudEndpointSource endpoints, CancellationToken stopping)
+    {
+        try
+        {
+            var endpoint = await endpoints.ResolveAsync(stopping);
+            _client.Start(_mqtt with
+            {
+                Host = endpoint.Host!,
+                Port = endpoint.Port,
+                UseTls = endpoint.UseTls,
+                Username = endpoint.Username,
+                Password = endpoint.Password,
+            });
+            _logger.LogInformation("Cloud sync to {Scheme}://{Host}:{Port} under {Root} (provisioned installation {InstallationId})",
+                endpoint.UseTls ? "mqtts" : "mqtt", endpoint.Host, endpoint.Port, _topics.Root, endpoint.InstallationId);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (ProvisioningException)
+        {
+            // Logged by the provisioning with what to fix; the outbox keeps buffering for a later start.
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Cloud provisioning failed");
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -93,6 +138,7 @@ public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObser
         await WaitForDrainAsync(TimeSpan.FromSeconds(3));
         await _stopping.CancelAsync();
         await _running;
+        await _provisioning;
         if (_client.IsConnected)
         {
             try

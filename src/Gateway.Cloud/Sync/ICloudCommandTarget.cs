@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace Gateway.Cloud.Sync;
 
 /// <summary>
-/// Where downlink requests are applied: the same execution engine and action groups the local API uses. Failures a
-/// client can cause come out as <see cref="Gateway.Core.Errors.OverkizException"/>.
+/// Where downlink requests are applied: the same execution engine, services and validation the local API uses.
+/// Failures a client can cause come out as <see cref="Gateway.Core.Errors.OverkizException"/>.
 /// </summary>
 public interface ICloudCommandTarget
 {
@@ -15,4 +15,10 @@ public interface ICloudCommandTarget
 
     /// <summary>False when no such execution is running.</summary>
     bool Cancel(string execId);
+
+    /// <summary>True when <paramref name="token"/> is the secret of a bearer token of the local API.</summary>
+    ValueTask<bool> IsAuthorizedAsync(string token, CancellationToken cancellationToken);
+
+    /// <summary>Applies a setup request (create/update/delete of the setup, tokens, licence); null when <paramref name="type"/> is none.</summary>
+    Task<CloudAnswer?> SetupAsync(string type, JsonElement request, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.Api.Infrastructure;
 using Gateway.Cloud.Sync;
 using Gateway.Core.Executions;
 using Gateway.Engine.ActionGroups;
@@ -6,8 +7,12 @@ using Gateway.Engine.Executions;
 
 namespace Gateway.Daemon.Cloud;
 
-/// <summary>Downlink requests go through the same engine and action groups as POST /exec/apply and /exec/{oid}.</summary>
-public sealed class CloudCommandTarget(ExecutionEngine engine, ActionGroupService actionGroups) : ICloudCommandTarget
+/// <summary>
+/// Downlink requests go through the same engine, services and token check as the local API: POST /exec/apply,
+/// /exec/{oid}, the setup routes (<see cref="CloudSetupRequests"/>) and the bearer token of every route.
+/// </summary>
+public sealed class CloudCommandTarget(ExecutionEngine engine, ActionGroupService actionGroups, TokenAuthenticator tokens, CloudSetupRequests setup)
+    : ICloudCommandTarget
 {
     public const string Owner = "cloud";
 
@@ -18,4 +23,10 @@ public sealed class CloudCommandTarget(ExecutionEngine engine, ActionGroupServic
         actionGroups.ExecuteAsync(actionGroupOid, Owner, Owner, cancellationToken);
 
     public bool Cancel(string execId) => engine.Cancel(execId);
+
+    public async ValueTask<bool> IsAuthorizedAsync(string token, CancellationToken cancellationToken) =>
+        await tokens.AuthenticateAsync(token, cancellationToken) is not null;
+
+    public Task<CloudAnswer?> SetupAsync(string type, JsonElement request, CancellationToken cancellationToken) =>
+        setup.HandleAsync(type, request, cancellationToken);
 }

@@ -108,6 +108,7 @@ public static class GatewayHost
             var api = app.MapGatewayApi();
             Metrics.MetricsEndpoint.MapMetricsEndpoint(app);
             if (app.Services.GetService<SimulatedRadio>() is not null) app.MapSimulationEndpoints();
+            Licensing.LicenceEndpoints.MapLicenceEndpoints(app);
             if (app.Services.GetService<ZigbeeRadio>() is not null) app.MapZigbeeBackupEndpoints();
             if (builder.Configuration.GetValue<bool>("Gateway:Api:BenchmarkRoutes")) Benchmarks.StaticBenchmarkEndpoints.MapStaticBenchmarkEndpoints(app);
             await app.RunAsync();
@@ -206,6 +207,8 @@ public static class GatewayHost
         services.AddSingleton<IEventBus, EventBus>();
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<DeviceRemoval>();
+        services.AddSingleton<Gateway.Engine.Licensing.LicenceService>();
+        services.AddSingleton<Gateway.Core.Licensing.IPairingPolicy>(sp => sp.GetRequiredService<Gateway.Engine.Licensing.LicenceService>());
         services.AddSingleton(configuration.GetSection("Engine").Get<EngineOptions>() ?? new EngineOptions());
         services.AddSingleton<ExecutionEngine>();
         services.AddSingleton(configuration.GetSection("Listeners").Get<ListenerOptions>() ?? new ListenerOptions());

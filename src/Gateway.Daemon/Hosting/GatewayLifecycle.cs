@@ -30,6 +30,7 @@ public sealed class GatewayLifecycle(
     CalendarService calendars,
     CalendarRunner calendarRunner,
     AutomationRuntime automation,
+    Gateway.Engine.Licensing.LicenceService licence,
     IEventBus bus,
     SetupIdentity identity,
     SystemdNotifier systemd,
@@ -48,6 +49,7 @@ public sealed class GatewayLifecycle(
         await location.LoadAsync(cancellationToken);
         await calendars.LoadAsync(cancellationToken);
         await automation.LoadAsync(cancellationToken);
+        await licence.LoadAsync(cancellationToken);
         _listenerSubscription = bus.Subscribe(listeners);
     }
 

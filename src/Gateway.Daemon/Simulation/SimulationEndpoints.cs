@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Gateway.Api.Infrastructure;
 using Gateway.Core.Errors;
+using Gateway.Core.Licensing;
 using Gateway.Core.Model;
+using Gateway.Core.Radio;
 using Gateway.Radio.Simulated;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,10 +24,13 @@ namespace Gateway.Daemon.Simulation;
 /// <item><c>PUT /gatewayd/simulation/devices/{address}/states/series</c> with <c>{"name":"core:TemperatureState","from":1,"count":1000}</c>:
 /// the device reports the integer values from, from+1, … one report after the other (up to <see cref="MaxSeriesCount"/>),
 /// for load and store-and-forward tests. Answers <c>{}</c> once all were reported.</item>
+/// <item><c>POST /gatewayd/simulation/pairing/start</c>: opens the simulated radio for new devices for two minutes
+/// (it finds none, the home is complete), after the same licence check as every pairing path.</item>
 /// </list>
 /// </summary>
 public static class SimulationEndpoints
 {
+    public static readonly TimeSpan PairingDuration = TimeSpan.FromMinutes(2);
     public const int MaxStatesPerReport = 50;
     public const int MaxStateNameLength = 100;
     public const int MaxSeriesCount = 1_000_000;
@@ -61,6 +66,13 @@ public static class SimulationEndpoints
             for (var i = 0; i < reports; i++)
                 if (!radio.ReportStates(url, [DeviceState.Of(stateName, first + i)]))
                     return ErrorResults.From(OverkizError.UnknownObject());
+            return Results.Bytes("{}"u8.ToArray(), "application/json");
+        });
+
+        app.MapPost("/gatewayd/simulation/pairing/start", async (HttpContext context, SimulatedRadio radio, IPairingPolicy pairing) =>
+        {
+            pairing.EnsurePairingAllowed(radio.Protocol);
+            await radio.StartPairingAsync(new PairingRequest(PairingDuration, null), context.RequestAborted);
             return Results.Bytes("{}"u8.ToArray(), "application/json");
         });
 
