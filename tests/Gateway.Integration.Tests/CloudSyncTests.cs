@@ -201,7 +201,8 @@ public sealed class CloudSyncTests
             .Select(d => $"{root}/states/{Uri.EscapeDataString(d.GetProperty("deviceURL").GetString()!)}").Order().ToList();
         var before = cloud.Messages.Count;
 
-        Publish(broker, $"{root}/requests/s-1", """{"type":"snapshot"}""");
+        var token = await gateway.CreateTokenAsync("cloud");
+        Publish(broker, $"{root}/requests/s-1", $$"""{"type":"snapshot","token":"{{token}}"}""");
 
         var all = await cloud.WaitForAsync(m => m.Any(x => x.Topic == $"{root}/responses/s-1"));
         var after = all.Skip(before).ToList();
@@ -226,7 +227,8 @@ public sealed class CloudSyncTests
         var root = $"gatewayd/{id}";
         await cloud.WaitForAsync(m => m.Any(x => x.Topic == $"{root}/presence" && x.Payload == "online"));
 
-        Publish(broker, $"{root}/requests/c-1", """{"type":"changes","since":0}""");
+        var token = await gateway.CreateTokenAsync("cloud");
+        Publish(broker, $"{root}/requests/c-1", $$"""{"type":"changes","since":0,"token":"{{token}}"}""");
         var first = Body(await cloud.WaitForAsync(m => m.Any(x => x.Topic == $"{root}/responses/c-1")), $"{root}/responses/c-1");
         Assert.Equal(0, first.GetProperty("retCode").GetInt32());
         Assert.NotEmpty(first.GetProperty("devices").EnumerateArray());
@@ -234,7 +236,7 @@ public sealed class CloudSyncTests
 
         await SetTemperatureAsync(client, 4242);
         await cloud.WaitForAsync(m => m.Any(x => x.Topic == StateTopic(id, Temperature) && TemperatureIn(x.Payload) == 4242));
-        Publish(broker, $"{root}/requests/c-2", $$"""{"type":"changes","since":{{cursor}}}""");
+        Publish(broker, $"{root}/requests/c-2", $$"""{"type":"changes","since":{{cursor}},"token":"{{token}}"}""");
         var second = Body(await cloud.WaitForAsync(m => m.Any(x => x.Topic == $"{root}/responses/c-2")), $"{root}/responses/c-2");
 
         var changed = second.GetProperty("devices").EnumerateArray().ToList();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.Core.Licensing;
 using Gateway.Core.Radio;
 using Gateway.Engine.Radios;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,7 @@ public static class AdminPairing
         switch (verb)
         {
             case "start":
+                context.RequestServices.GetRequiredService<IPairingPolicy>().EnsurePairingAllowed(radio.Protocol);
                 using (var body = context.Request.ContentLength > 0 ? await AdminJson.ReadBodyAsync(context) : null)
                 {
                     var seconds = body?.RootElement.TryGetProperty("seconds", out var s) == true && s.TryGetInt32(out var n) && n is > 0 and <= 3600 ? n : (int)DefaultDuration.TotalSeconds;

@@ -4,6 +4,7 @@ using Gateway.Cloud.Mqtt;
 using Gateway.Cloud.Sync;
 using Gateway.Core.Cloud;
 using Gateway.Core.Errors;
+using Gateway.Storage;
 using Gateway.Storage.Cloud;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -14,14 +15,19 @@ public sealed class CloudDownlinkAuthorizationTests : IAsyncLifetime
     private const string Root = "gatewayd/1234-5678-9012";
     private readonly string _directory = Directory.CreateTempSubdirectory("gatewayd-downlink-").FullName;
     private readonly RecordingTarget _target = new();
+    private SqliteDatabase _database = null!;
     private SqliteCloudOutbox _outbox = null!;
 
-    public async Task InitializeAsync() =>
-        _outbox = await SqliteCloudOutbox.OpenAsync(_directory, new OutboxLimits(1000, 1 << 20, TimeSpan.FromHours(1)), TimeProvider.System, CancellationToken.None);
+    public async Task InitializeAsync()
+    {
+        _database = await SqliteDatabase.OpenAsync(_directory, NullLogger.Instance, CancellationToken.None);
+        _outbox = await SqliteCloudOutbox.OpenAsync(_database, _directory, new OutboxLimits(1000, 1 << 20, TimeSpan.FromHours(1)), TimeProvider.System, CancellationToken.None);
+    }
 
     public async Task DisposeAsync()
     {
-        await _outbox.DisposeAsync();
+        await _database.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
 
@@ -78,7 +84,7 @@ public sealed class CloudDownlinkAuthorizationTests : IAsyncLifetime
 
     private async Task<JsonElement> RequestAsync(string requestId, string payload)
     {
-        var downlink = new CloudDownlink(_outbox, _target, new CloudTopics("gatewayd", "1234-5678-9012"), TimeProvider.System, () => { }, NullLogger.Instance);
+        var downlink = new CloudDownlink(_outbox, _target, new CloudTopics("gatewayd", "1234-5678-9012"), TimeProvider.System, NullLogger.Instance);
         using var stop = new CancellationTokenSource();
         var running = downlink.RunAsync(stop.Token);
         downlink.Enqueue(new MqttMessage($"{Root}/requests/{requestId}", Encoding.UTF8.GetBytes(payload), false));
