@@ -43,7 +43,7 @@ public sealed partial class ZWaveRadio
         _reports.Writer.TryWrite(new DeviceDiscovered(address.ToString(), kind.ControllableName, kind.Label, [ZWaveStateTranslatorAvailable()], attributes));
     }
 
-    private static DeviceState ZWaveStateTranslatorAvailable() => DeviceState.Of(ZWaveStateNames.Status, "available");
+    private static DeviceState ZWaveStateTranslatorAvailable() => DeviceState.Of(CoreStateNames.Status, "available");
 
     /// <summary>Reads a node's main state, sensors and battery; what answers becomes states.</summary>
     private async Task RefreshNodeAsync(ZWaveNode node, CancellationToken cancellationToken)

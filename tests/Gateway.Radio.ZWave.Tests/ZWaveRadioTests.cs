@@ -1,3 +1,4 @@
+using Gateway.Core.Model;
 using System.Text.Json;
 using Gateway.Core.Executions;
 using Gateway.Core.Persistence;
@@ -51,7 +52,7 @@ public class ZWaveRadioTests
         Assert.Equal((ushort)0x0086, multisensor.ManufacturerId);
         Assert.Equal("1.02", multisensor.ApplicationVersion);
         Assert.Contains(NotificationCommandClass.HomeSecurity, multisensor.NotificationTypes);
-        await harness.WaitForAsync(seen => HasState(seen, "5", ZWaveStateNames.Temperature, v => v.GetDouble() == 20.5), "the multisensor's temperature was read");
+        await harness.WaitForAsync(seen => HasState(seen, "5", CoreStateNames.Temperature, v => v.GetDouble() == 20.5), "the multisensor's temperature was read");
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public class ZWaveRadioTests
         Assert.Equal(40, network.Dimmer.Level);
         Assert.Contains(harness.Simulator!.SendDataLog, s => s.NodeId == 3 && s.Payload.SequenceEqual(SwitchMultilevelCommandClass.Set(40)));
         Assert.Equal(1, progress.Transmitted);
-        await harness.WaitForAsync(seen => HasState(seen, "3", ZWaveStateNames.LightIntensity, v => v.GetInt32() == 40), "the dimmer's level became a state");
+        await harness.WaitForAsync(seen => HasState(seen, "3", CoreStateNames.LightIntensity, v => v.GetInt32() == 40), "the dimmer's level became a state");
     }
 
     [Fact]
@@ -99,9 +100,9 @@ public class ZWaveRadioTests
 
         await ExecuteAsync(harness, "4", "setClosure", Number(25));
         Assert.Equal(SwitchMultilevelCommandClass.LevelOf(75), network.Shutter.Level);
-        await harness.WaitForAsync(seen => HasState(seen, "4", ZWaveStateNames.Closure, v => v.GetInt32() == 25), "closure 25");
+        await harness.WaitForAsync(seen => HasState(seen, "4", CoreStateNames.Closure, v => v.GetInt32() == 25), "closure 25");
         await ExecuteAsync(harness, "4", "close");
-        await harness.WaitForAsync(seen => HasState(seen, "4", ZWaveStateNames.OpenClosed, v => v.GetString() == "closed"), "closed");
+        await harness.WaitForAsync(seen => HasState(seen, "4", CoreStateNames.OpenClosed, v => v.GetString() == "closed"), "closed");
         await ExecuteAsync(harness, "4", "down");
         Assert.False(network.Shutter.Moving);
         await ExecuteAsync(harness, "4", "stop");
@@ -111,13 +112,13 @@ public class ZWaveRadioTests
         Assert.True(network.Switch.IsOn);
 
         network.Door.SetOpen(true);
-        await harness.WaitForAsync(seen => HasState(seen, "6", ZWaveStateNames.Contact, v => v.GetString() == "open"), "door open");
+        await harness.WaitForAsync(seen => HasState(seen, "6", CoreStateNames.Contact, v => v.GetString() == "open"), "door open");
         network.Multisensor.SetMotion(true);
-        await harness.WaitForAsync(seen => HasState(seen, "5", ZWaveStateNames.Occupancy, v => v.GetString() == "personInside"), "motion");
+        await harness.WaitForAsync(seen => HasState(seen, "5", CoreStateNames.Occupancy, v => v.GetString() == "personInside"), "motion");
         network.Multisensor.SetHumidity(61);
-        await harness.WaitForAsync(seen => HasState(seen, "5", ZWaveStateNames.RelativeHumidity, v => v.GetDouble() == 61), "humidity");
+        await harness.WaitForAsync(seen => HasState(seen, "5", CoreStateNames.RelativeHumidity, v => v.GetDouble() == 61), "humidity");
         network.Multisensor.SetLux(340);
-        await harness.WaitForAsync(seen => HasState(seen, "5", ZWaveStateNames.Luminance, v => v.GetDouble() == 340), "luminance");
+        await harness.WaitForAsync(seen => HasState(seen, "5", CoreStateNames.Luminance, v => v.GetDouble() == 340), "luminance");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Gateway.Core.Model;
 using Gateway.Core.Persistence;
 using Gateway.Core.Radio;
 using Gateway.Radio.Zigbee.Devices;
@@ -38,7 +39,7 @@ public class AvailabilityTests
 
         // The simulator's messages arrive with link quality 200 of 255.
         await ReadUntilAsync(harness.Radio, reports, r => r.OfType<StatesReported>().Any(s => s.Address == address
-            && s.States.Any(x => x.Name == ZigbeeStateNames.RssiLevel && x.Value.GetInt32() == 78)));
+            && s.States.Any(x => x.Name == CoreStateNames.RssiLevel && x.Value.GetInt32() == 78)));
 
         node.Unreachable = true;
         await ReadUntilAsync(harness.Radio, reports, r => r.OfType<AvailabilityReported>().Any(a => a.Address == address && !a.Available));

@@ -1,3 +1,4 @@
+using Gateway.Core.Model;
 using Gateway.Core.Persistence;
 using Gateway.Core.Radio;
 using Gateway.Radio.Zigbee.Devices;
@@ -30,7 +31,7 @@ public class MotionSensorTests
     }
 
     private static bool Occupancy(List<DeviceReport> reports, string address, string value) =>
-        reports.OfType<StatesReported>().Any(s => s.Address == address && s.States.Any(x => x.Name == ZigbeeStateNames.Occupancy && x.Value.GetString() == value));
+        reports.OfType<StatesReported>().Any(s => s.Address == address && s.States.Any(x => x.Name == CoreStateNames.Occupancy && x.Value.GetString() == value));
 
     [Fact]
     public async Task An_IAS_motion_sensor_is_enrolled_with_the_coordinator_and_its_notifications_become_occupancy_states()

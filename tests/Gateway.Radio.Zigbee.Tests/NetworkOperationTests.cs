@@ -1,3 +1,4 @@
+using Gateway.Core.Model;
 using Gateway.Core.Executions;
 using Gateway.Core.Persistence;
 using Gateway.Core.Radio;
@@ -76,7 +77,7 @@ public class NetworkOperationTests
         var address = ZigbeeRadio.AddressOf(SensorIeee, SimulatedMotionSensor.Endpoint);
 
         await ReadUntilAsync(harness.Radio, [], r => r.OfType<StatesReported>().Any(s => s.Address == address
-            && s.States.Any(x => x.Name == ZigbeeStateNames.Occupancy && x.Value.GetString() == "personInside")));
+            && s.States.Any(x => x.Name == CoreStateNames.Occupancy && x.Value.GetString() == "personInside")));
     }
 
     [Fact]

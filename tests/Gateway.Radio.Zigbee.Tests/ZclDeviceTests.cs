@@ -1,3 +1,4 @@
+using Gateway.Core.Model;
 using System.Text.Json;
 using Gateway.Core.Executions;
 using Gateway.Core.Persistence;
@@ -49,7 +50,7 @@ public class ZclDeviceTests
         await harness.Radio.ExecuteAsync(new RadioCommand(address, "setIntensity", [JsonSerializer.SerializeToElement(40)]), null!, CancellationToken.None);
         Assert.InRange(bulb.Level, 100, 103);
         await ReadUntilAsync(harness.Radio, reports, r => r.OfType<StatesReported>().Any(s => s.Address == address
-            && s.States.Any(x => x.Name == ZigbeeStateNames.LightIntensity && x.Value.GetInt32() == 40)));
+            && s.States.Any(x => x.Name == CoreStateNames.LightIntensity && x.Value.GetInt32() == 40)));
 
         await harness.Radio.ExecuteAsync(new RadioCommand(address, "off", []), null!, CancellationToken.None);
         Assert.False(bulb.IsOn);
@@ -66,7 +67,7 @@ public class ZclDeviceTests
 
         thermometer.SetTemperature(23.4);
         await ReadUntilAsync(harness.Radio, reports, r => r.OfType<StatesReported>().Any(s => s.Address == address
-            && s.States.Any(x => x.Name == ZigbeeStateNames.Temperature && Math.Abs(x.Value.GetDouble() - 23.4) < 0.01)));
+            && s.States.Any(x => x.Name == CoreStateNames.Temperature && Math.Abs(x.Value.GetDouble() - 23.4) < 0.01)));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Gateway.Core.Model;
 using Gateway.Radio.ZWave.CommandClasses;
-using static Gateway.Radio.ZWave.Devices.ZWaveStateNames;
+using static Gateway.Core.Model.CoreStateNames;
 
 namespace Gateway.Radio.ZWave.Devices;
 

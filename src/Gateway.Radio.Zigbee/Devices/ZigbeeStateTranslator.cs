@@ -1,7 +1,7 @@
 using Gateway.Core.Model;
 using Gateway.Radio.Zigbee.Zcl;
 using Gateway.Radio.Zigbee.Zcl.Clusters;
-using static Gateway.Radio.Zigbee.Devices.ZigbeeStateNames;
+using static Gateway.Core.Model.CoreStateNames;
 
 namespace Gateway.Radio.Zigbee.Devices;
 
@@ -48,7 +48,7 @@ public static class ZigbeeStateTranslator
                     if (ZclTemperature.ToCelsius(number) is { } setpoint) states.Add(DeviceState.Of(TargetTemperature, setpoint));
                     break;
                 case (ThermostatCluster.Id, ThermostatCluster.SystemMode):
-                    if (OperatingMode(number) is { } mode) states.Add(DeviceState.Of(ZigbeeStateNames.OperatingMode, mode));
+                    if (OperatingMode(number) is { } mode) states.Add(DeviceState.Of(CoreStateNames.OperatingMode, mode));
                     break;
                 case (RelativeHumidityCluster.Id, RelativeHumidityCluster.MeasuredValue):
                     if (RelativeHumidityCluster.ToPercent(number) is { } humidity) states.Add(DeviceState.Of(RelativeHumidity, humidity));

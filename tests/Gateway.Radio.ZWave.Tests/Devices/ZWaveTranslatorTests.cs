@@ -1,3 +1,4 @@
+using Gateway.Core.Model;
 using System.Text.Json;
 using Gateway.Core.Executions;
 using Gateway.Core.Radio;
@@ -16,35 +17,35 @@ public class ZWaveTranslatorTests
     [Fact]
     public void A_shutter_level_becomes_closure_the_other_way_round()
     {
-        Assert.Equal("100", State(RollerShutter, new LevelReport(CommandClassId.SwitchMultilevel, 0), ZWaveStateNames.Closure));
-        Assert.Equal("closed", State(RollerShutter, new LevelReport(CommandClassId.SwitchMultilevel, 0), ZWaveStateNames.OpenClosed));
-        Assert.Equal("0", State(RollerShutter, new LevelReport(CommandClassId.SwitchMultilevel, 99), ZWaveStateNames.Closure));
-        Assert.Equal("open", State(RollerShutter, new LevelReport(CommandClassId.SwitchMultilevel, 50), ZWaveStateNames.OpenClosed));
+        Assert.Equal("100", State(RollerShutter, new LevelReport(CommandClassId.SwitchMultilevel, 0), CoreStateNames.Closure));
+        Assert.Equal("closed", State(RollerShutter, new LevelReport(CommandClassId.SwitchMultilevel, 0), CoreStateNames.OpenClosed));
+        Assert.Equal("0", State(RollerShutter, new LevelReport(CommandClassId.SwitchMultilevel, 99), CoreStateNames.Closure));
+        Assert.Equal("open", State(RollerShutter, new LevelReport(CommandClassId.SwitchMultilevel, 50), CoreStateNames.OpenClosed));
     }
 
     [Fact]
     public void A_dimmer_level_becomes_intensity_and_on_off()
     {
-        Assert.Equal("51", State(DimmerLight, new LevelReport(CommandClassId.SwitchMultilevel, 50), ZWaveStateNames.LightIntensity));
-        Assert.Equal("100", State(DimmerLight, new LevelReport(CommandClassId.SwitchMultilevel, 0xFF), ZWaveStateNames.LightIntensity));
-        Assert.Equal("off", State(DimmerLight, new LevelReport(CommandClassId.SwitchMultilevel, 0), ZWaveStateNames.OnOff));
+        Assert.Equal("51", State(DimmerLight, new LevelReport(CommandClassId.SwitchMultilevel, 50), CoreStateNames.LightIntensity));
+        Assert.Equal("100", State(DimmerLight, new LevelReport(CommandClassId.SwitchMultilevel, 0xFF), CoreStateNames.LightIntensity));
+        Assert.Equal("off", State(DimmerLight, new LevelReport(CommandClassId.SwitchMultilevel, 0), CoreStateNames.OnOff));
         Assert.Empty(ZWaveStateTranslator.FromReport(DimmerLight, new LevelReport(CommandClassId.SwitchMultilevel, null)));
     }
 
     [Fact]
     public void Sensor_meter_and_notification_reports_become_overkiz_states()
     {
-        Assert.Equal("21.5", State(MultiSensor, new SensorReading(SensorMultilevelCommandClass.AirTemperature, 0, 21.5), ZWaveStateNames.Temperature));
-        Assert.Equal("20", State(MultiSensor, new SensorReading(SensorMultilevelCommandClass.AirTemperature, 1, 68), ZWaveStateNames.Temperature));
-        Assert.Equal("1500", State(OnOffSwitch, new MeterReading(MeterCommandClass.Electric, MeterCommandClass.KilowattHours, 1.5), ZWaveStateNames.ElectricEnergyConsumption));
-        Assert.Equal("12.5", State(OnOffSwitch, new MeterReading(MeterCommandClass.Electric, MeterCommandClass.Watts, 12.5), ZWaveStateNames.ElectricPowerConsumption));
+        Assert.Equal("21.5", State(MultiSensor, new SensorReading(SensorMultilevelCommandClass.AirTemperature, 0, 21.5), CoreStateNames.Temperature));
+        Assert.Equal("20", State(MultiSensor, new SensorReading(SensorMultilevelCommandClass.AirTemperature, 1, 68), CoreStateNames.Temperature));
+        Assert.Equal("1500", State(OnOffSwitch, new MeterReading(MeterCommandClass.Electric, MeterCommandClass.KilowattHours, 1.5), CoreStateNames.ElectricEnergyConsumption));
+        Assert.Equal("12.5", State(OnOffSwitch, new MeterReading(MeterCommandClass.Electric, MeterCommandClass.Watts, 12.5), CoreStateNames.ElectricPowerConsumption));
         Assert.Equal("\"open\"", JsonSerializer.Serialize(ZWaveStateTranslator.FromReport(ContactSensor,
             new NotificationReport(NotificationCommandClass.AccessControl, NotificationCommandClass.WindowDoorOpen, [])).Single().Value));
-        Assert.Equal("noPersonInside", State(MultiSensor, new NotificationReport(NotificationCommandClass.HomeSecurity, 0, [NotificationCommandClass.MotionDetected]), ZWaveStateNames.Occupancy));
+        Assert.Equal("noPersonInside", State(MultiSensor, new NotificationReport(NotificationCommandClass.HomeSecurity, 0, [NotificationCommandClass.MotionDetected]), CoreStateNames.Occupancy));
         Assert.Empty(ZWaveStateTranslator.FromReport(MultiSensor, new NotificationReport(NotificationCommandClass.HomeSecurity, 0, [NotificationCommandClass.Tampering])));
-        Assert.Equal("detected", State(SmokeSensor, new NotificationReport(NotificationCommandClass.Smoke, 2, []), ZWaveStateNames.Smoke));
-        Assert.Equal("notDetected", State(WaterDetectionSensor, new NotificationReport(NotificationCommandClass.Water, 0, []), ZWaveStateNames.WaterDetection));
-        Assert.Equal("0", State(ContactSensor, new BatteryReport(0, true), ZWaveStateNames.BatteryLevel));
+        Assert.Equal("detected", State(SmokeSensor, new NotificationReport(NotificationCommandClass.Smoke, 2, []), CoreStateNames.Smoke));
+        Assert.Equal("notDetected", State(WaterDetectionSensor, new NotificationReport(NotificationCommandClass.Water, 0, []), CoreStateNames.WaterDetection));
+        Assert.Equal("0", State(ContactSensor, new BatteryReport(0, true), CoreStateNames.BatteryLevel));
     }
 
     [Fact]
