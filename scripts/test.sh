@@ -62,7 +62,7 @@ fi
 
 # Test projects run two at a time, the slowest first; each one's output is printed when it ends.
 run_project() {
-  local project="$1" name
+  local project="$1" name started=$SECONDS
   name="$(basename "$project" .csproj)"
   if dotnet test "$project" -c Release --no-build -nologo \
       --logger "trx;LogFileName=${name}.trx" --results-directory "$results/$name" >"$results/$name.log" 2>&1; then
@@ -71,6 +71,7 @@ run_project() {
     cat "$results/$name.log"
     touch "$results/$name.failed"
   fi
+  echo "$name took $((SECONDS - started)) s"
 }
 export -f run_project
 export results

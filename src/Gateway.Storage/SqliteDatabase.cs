@@ -140,6 +140,32 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public Task UseAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>
         UseAsync(async c => { await work(c); return 0; }, cancellationToken);
 
+    /// <summary>
+    /// Like <see cref="UseAsync{T}"/>, but the commits of <paramref name="work"/> do not wait for the disk
+    /// (synchronous=NORMAL): they survive a crash of the daemon, and the next durable commit takes them to the disk.
+    /// For writes that are cheap to lose to a power cut and frequent enough that an fsync each would dominate.
+    /// </summary>
+    public Task UseWithoutWaitingForDiskAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>
+        UseAsync(async connection =>
+        {
+            await SetSynchronousAsync(connection, "NORMAL", cancellationToken);
+            try
+            {
+                await work(connection);
+            }
+            finally
+            {
+                await SetSynchronousAsync(connection, "FULL", CancellationToken.None);
+            }
+        }, cancellationToken);
+
+    private static async Task SetSynchronousAsync(SqliteConnection connection, string mode, CancellationToken cancellationToken)
+    {
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA synchronous={mode}";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>SQLITE_IOERR (10, with its extended codes) and SQLITE_FULL (13): the medium, not the request.</summary>
     public static bool IsStorageFailure(SqliteException ex) =>
         (ex.SqliteErrorCode & 0xFF) is IoError or DiskFull || (ex.SqliteExtendedErrorCode & 0xFF) is IoError or DiskFull;

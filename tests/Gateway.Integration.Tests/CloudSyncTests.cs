@@ -41,6 +41,40 @@ public sealed class CloudSyncTests
     }
 
     [Fact]
+    public async Task A_scrape_shows_the_link_the_outbox_and_each_delivered_change_in_the_uplink_latency_histogram()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var cloud = await MqttSubscription.StartAsync(broker, "gatewayd/#");
+        await using var gateway = await StartAsync(broker);
+        var (client, id) = await ConnectAsync(gateway);
+        using var _ = client;
+        await cloud.WaitForAsync(m => m.Any(x => x.Topic == $"gatewayd/{id}/presence" && x.Payload == "online"));
+
+        await SetTemperatureAsync(client, 4343);
+        await cloud.WaitForAsync(m => m.Any(x => x.Topic == StateTopic(id, Temperature) && TemperatureIn(x.Payload) == 4343));
+
+        using var anonymous = gateway.Client(null);
+        var metrics = "";
+        for (var attempt = 0; attempt < 600 && Sample(metrics, "gatewayd_cloud_uplink_latency_seconds_count") < 1; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(100);
+            metrics = await anonymous.GetStringAsync(new Uri($"https://127.0.0.1:{gateway.Port}/gatewayd/metrics"));
+        }
+        Assert.Equal(1, Sample(metrics, "gatewayd_cloud_connected"));
+        Assert.True(Sample(metrics, "gatewayd_cloud_messages_total{fate=\"delivered\"}") >= 1, metrics);
+        var count = Sample(metrics, "gatewayd_cloud_uplink_latency_seconds_count");
+        Assert.True(count >= 1, metrics);
+        Assert.Equal(count, Sample(metrics, "gatewayd_cloud_uplink_latency_seconds_bucket{le=\"+Inf\"}"));
+        Assert.True(Sample(metrics, "gatewayd_cloud_uplink_latency_seconds_sum") > 0, metrics);
+    }
+
+    private static double Sample(string metrics, string series)
+    {
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
+        return line is null ? -1 : double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task A_downlink_apply_runs_and_is_answered_and_its_repeat_is_answered_again_without_running_twice()
     {
         await using var broker = await MosquittoBroker.StartAsync();

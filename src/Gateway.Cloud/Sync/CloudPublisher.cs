@@ -20,6 +20,7 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
     private readonly ConcurrentQueue<long> _acknowledged = new();
     private readonly SemaphoreSlim _ackWake = new(0, int.MaxValue);
     private long _rejected;
+    private long _delivered;
     private const int RemoveBatch = 1000;
     private const int ReadBatch = 2000;
     private static readonly TimeSpan RemoveGathering = TimeSpan.FromMilliseconds(20);
@@ -27,7 +28,20 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
     /// <summary>Messages the broker refused (PUBACK reason 0x80 or above) or libmosquitto could not send; removed, not retried.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
 
+    /// <summary>Change → PUBACK of the messages committed while the link was up.</summary>
+    public UplinkLatency Latency { get; } = new();
+
+    /// <summary>Messages the broker acknowledged since the start.</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
+
     public void Wake() => _wake.Release();
+
+    /// <summary>After a commit that stored <paramref name="messages"/>.</summary>
+    public void Written(IReadOnlyList<CommittedMessage> messages)
+    {
+        if (client.IsConnected) Latency.Committed(messages);
+        Wake();
+    }
 
     public Task RunAsync(CancellationToken stopping) => Task.WhenAll(PublishLoopAsync(stopping), RemoveLoopAsync(stopping));
 
@@ -96,6 +110,11 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
         {
             Interlocked.Increment(ref _rejected);
             logger.LogWarning("Broker refused cloud message {Sequence} (reason {Reason}); dropped", sequence, reason);
+        }
+        else
+        {
+            Interlocked.Increment(ref _delivered);
+            Latency.Acknowledged(sequence);
         }
         Acknowledge(sequence);
     }

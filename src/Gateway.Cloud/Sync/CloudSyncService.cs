@@ -64,13 +64,19 @@ public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObser
         };
         _client = new MqttClient(mqtt, this, logger);
         _publisher = new CloudPublisher(outbox, _client, _topics, mqtt.MaxInflight, time, logger);
-        outbox.Written = _publisher.Wake;
+        outbox.Written = _publisher.Written;
         _writer = new CloudOutboxWriter(outbox, time, logger);
         _snapshot = new CloudSnapshot(outbox, devices, identity.GatewayId, time, logger);
         _downlink = new CloudDownlink(outbox, target, _topics, time, logger, _snapshot, devices);
     }
 
     public CloudTopics Topics => _topics;
+
+    public bool Connected => _client.IsConnected;
+
+    public CloudPublisher Publisher => _publisher;
+
+    public Task<OutboxCounters> OutboxCountersAsync(CancellationToken cancellationToken) => _outbox.CountersAsync(cancellationToken);
 
     public Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -183,9 +189,7 @@ public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObser
         _publisher.Wake();
     }
 
-    void IMqttClientObserver.OnDisconnected(int reason)
-    {
-    }
+    void IMqttClientObserver.OnDisconnected(int reason) => _publisher.Latency.Forget();
 
     void IMqttClientObserver.OnMessage(MqttMessage message) => _downlink.Enqueue(message);
 }

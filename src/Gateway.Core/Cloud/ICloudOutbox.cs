@@ -3,8 +3,8 @@ namespace Gateway.Core.Cloud;
 /// <summary>The durable store-and-forward queue of uplink messages, and the memory of handled downlink requests.</summary>
 public interface ICloudOutbox
 {
-    /// <summary>Called after each commit that stored uplink messages: wakes the publisher.</summary>
-    Action? Written { get; set; }
+    /// <summary>Called after each commit that stored uplink messages, with those messages: wakes the publisher.</summary>
+    Action<IReadOnlyList<CommittedMessage>>? Written { get; set; }
 
     /// <summary>
     /// Queues <paramref name="messages"/> in memory, in order, for the next write transaction of the gateway's database

@@ -40,6 +40,7 @@ public static class CloudRegistration
         if (options.Provisioning.Enabled)
             services.AddSingleton<ICloudEndpointSource>(sp => new CloudProvisioning(options.Provisioning, sp.GetRequiredService<ISettingsStore>(),
                 new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, time, sp.GetRequiredService<ILogger<CloudProvisioning>>()));
-        services.AddHostedService<CloudSyncService>();
+        services.AddSingleton<CloudSyncService>();
+        services.AddHostedService(sp => sp.GetRequiredService<CloudSyncService>());
     }
 }

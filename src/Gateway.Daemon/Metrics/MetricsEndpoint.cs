@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gateway.Api.Infrastructure;
+using Gateway.Cloud.Sync;
 using Gateway.Daemon.Admin;
 using Gateway.Engine.Devices;
 using Gateway.Engine.Listeners;
@@ -7,6 +8,7 @@ using Gateway.Engine.Radios;
 using Gateway.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Daemon.Metrics;
 
@@ -14,14 +16,15 @@ namespace Gateway.Daemon.Metrics;
 public static class MetricsEndpoint
 {
     public static void MapMetricsEndpoint(this WebApplication app) =>
-        app.MapGet(ApiPaths.MetricsPath, (RequestMetrics requests, ExecutionMetrics executions, RadioDirectory radios, DeviceRegistry devices,
-            EventListenerRegistry listeners, AdminFacts facts, TimeProvider time) =>
+        app.MapGet(ApiPaths.MetricsPath, async (HttpContext context, RequestMetrics requests, ExecutionMetrics executions, RadioDirectory radios,
+            DeviceRegistry devices, EventListenerRegistry listeners, AdminFacts facts, TimeProvider time) =>
         {
             var text = new PrometheusText();
             WriteRequests(text, requests);
             WriteExecutions(text, executions);
             WriteRadios(text, radios);
             WriteHome(text, devices, listeners, facts);
+            if (context.RequestServices.GetService<CloudSyncService>() is { } cloud) await CloudMetrics.WriteAsync(text, cloud, context.RequestAborted);
             WriteProcess(text, facts, time);
             return Results.Text(text.ToString(), PrometheusText.ContentType);
         });

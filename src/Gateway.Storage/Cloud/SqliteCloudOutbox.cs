@@ -37,8 +37,8 @@ public sealed class SqliteCloudOutbox : ICloudOutbox
         _logger = logger;
     }
 
-    /// <summary>Called after each commit that stored messages (on the committing thread): wakes the publisher.</summary>
-    public Action? Written { get; set; }
+    /// <summary>Called after each commit that stored messages (on the committing thread), with them: wakes the publisher.</summary>
+    public Action<IReadOnlyList<CommittedMessage>>? Written { get; set; }
 
     /// <summary>Opens the outbox of <paramref name="database"/> and attaches it, so every store transaction carries staged messages.</summary>
     public static async Task<SqliteCloudOutbox> OpenAsync(SqliteDatabase database, string dataDirectory, OutboxLimits limits, TimeProvider time,
@@ -70,8 +70,13 @@ public sealed class SqliteCloudOutbox : ICloudOutbox
         } while (!_staged.IsEmpty);
     }
 
+    /// <summary>
+    /// The outbox's own flush does not wait for the disk: it survives a crash or kill of the daemon, and the next
+    /// durable commit of the database (any store's) carries it to the disk. A power cut in between can lose the last
+    /// uplink messages together with the changes they report, never one without the other that was already durable.
+    /// </summary>
     private Task FlushOnceAsync(CancellationToken cancellationToken) =>
-        _database.UseAsync(async connection =>
+        _database.UseWithoutWaitingForDiskAsync(async connection =>
         {
             var ageCheck = _time.GetUtcNow() >= _nextAgeCheck;
             if (_staged.IsEmpty && !ageCheck && !_recount) return;
@@ -110,14 +115,14 @@ public sealed class SqliteCloudOutbox : ICloudOutbox
         if (staged.Length == 0 && (uplink is null || uplink.Count == 0)) return default;
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO cloud_outbox (kind, topic, coalesce_key, created_at, payload) VALUES ($kind, $topic, $key, $at, $payload)";
+        insert.CommandText = "INSERT INTO cloud_outbox (kind, topic, coalesce_key, created_at, payload) VALUES ($kind, $topic, $key, $at, $payload) RETURNING seq";
         var kind = insert.Parameters.Add("$kind", SqliteType.Integer);
         var topic = insert.Parameters.Add("$topic", SqliteType.Text);
         var key = insert.Parameters.Add("$key", SqliteType.Text);
         var at = insert.Parameters.Add("$at", SqliteType.Integer);
         var payload = insert.Parameters.Add("$payload", SqliteType.Blob);
         long bytes = 0;
-        var rows = 0;
+        var stored = new List<CommittedMessage>(staged.Length + (uplink?.Count ?? 0));
         foreach (var message in uplink is null ? staged : staged.Concat(uplink))
         {
             kind.Value = (int)message.Kind;
@@ -125,20 +130,20 @@ public sealed class SqliteCloudOutbox : ICloudOutbox
             key.Value = (object?)message.CoalesceKey ?? DBNull.Value;
             at.Value = message.CreatedAt;
             payload.Value = message.Payload;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-            rows++;
+            var sequence = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            stored.Add(new CommittedMessage(sequence, message.StagedAt));
             bytes += message.Payload.Length;
         }
-        Interlocked.Add(ref _count, rows);
+        Interlocked.Add(ref _count, stored.Count);
         Interlocked.Add(ref _bytes, bytes);
-        return new StagedWrite(staged.Length, rows, bytes);
+        return new StagedWrite(staged.Length, stored, bytes);
     }
 
     /// <summary>After the commit of a transaction that carried <paramref name="written"/>.</summary>
     internal void Committed(StagedWrite written)
     {
         for (var i = 0; i < written.Staged; i++) _staged.TryDequeue(out _);
-        if (written.Rows > 0) Written?.Invoke();
+        if (written.Rows > 0) Written?.Invoke(written.Messages);
     }
 
     /// <summary>The transaction that carried <paramref name="written"/> did not commit.</summary>
@@ -167,13 +172,11 @@ public sealed class SqliteCloudOutbox : ICloudOutbox
     /// cut only means the message is sent once more, and the next durable commit of the database carries it anyway.
     /// </summary>
     public Task RemoveAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken) =>
-        _database.UseAsync(async connection =>
+        _database.UseWithoutWaitingForDiskAsync(async connection =>
         {
             if (sequences.Count == 0) return;
             var (first, last) = (sequences.Min(), sequences.Max());
             var contiguous = last - first + 1 == sequences.Count;
-            await Execute(connection, null, "PRAGMA synchronous=NORMAL", cancellationToken);
-            try
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = contiguous
@@ -199,10 +202,6 @@ public sealed class SqliteCloudOutbox : ICloudOutbox
                 }
                 Interlocked.Add(ref _count, -rows);
                 Interlocked.Add(ref _bytes, -bytes);
-            }
-            finally
-            {
-                await Execute(connection, null, "PRAGMA synchronous=FULL", CancellationToken.None);
             }
         }, cancellationToken);
 
