@@ -134,6 +134,46 @@ public sealed class CloudSyncTests
     }
 
     [Fact]
+    public async Task A_broker_that_never_answers_does_not_hold_up_the_shutdown_and_what_was_stored_is_delivered_later()
+    {
+        // Accepts the TCP connection and then says nothing, as a half-dead broker or a black-holing firewall does.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new List<System.Net.Sockets.Socket>();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (true) held.Add(await silent.AcceptSocketAsync());
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or System.Net.Sockets.SocketException)
+            {
+            }
+        });
+        var data = DaemonProcess.NewDataDirectory();
+        var silentUri = $"mqtt://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}";
+        var gateway = await DaemonProcess.StartAsync(data, $"--Gateway:Cloud:BrokerUri={silentUri}");
+        var (client, id) = await ConnectAsync(gateway);
+        using (client) await SetTemperatureAsync(client, 5151);
+        var relativeTopic = StateTopic(id, Temperature)[$"gatewayd/{id}/".Length..];
+        await WaitForStoredAsync(data, relativeTopic, 1);
+
+        await gateway.StopAsync(); // SIGTERM; throws if the daemon is still running 30 s later
+        Assert.Equal(0, gateway.ExitCode);
+        await gateway.DisposeAsync();
+        Assert.Contains("Cloud sync stopped", gateway.Output);
+        await WaitForStoredAsync(data, relativeTopic, 1);
+
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var cloud = await MqttSubscription.StartAsync(broker, StateTopic(id, Temperature));
+        await using var again = await DaemonProcess.StartAsync(data, $"--Gateway:Cloud:BrokerUri={broker.Uri}");
+        await cloud.WaitForAsync(m => m.Any(x => TemperatureIn(x.Payload) == 5151), 120);
+        foreach (var socket in held) socket.Dispose();
+        await again.StopAsync();
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
     public async Task A_backlog_stored_before_a_kill_9_is_delivered_in_order_after_the_restart_and_the_will_says_offline()
     {
         await using var broker = await MosquittoBroker.StartAsync();
