@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Gateway.Core.ActionGroups;
+using Gateway.Core.Cloud;
 using Gateway.Core.Json;
 using Gateway.Core.Limits;
 using Gateway.Core.Persistence;
@@ -16,16 +17,20 @@ public sealed class SqliteActionGroupStore(SqliteDatabase database) : IActionGro
         LoadAsync("action group", "SELECT oid, CASE WHEN length(document) <= $max THEN document END, length(document) FROM action_groups",
             GatewayJsonContext.Default.ActionGroup, g => g is { Oid: not null, Label: not null, Actions: not null }, cancellationToken);
 
-    public Task SaveAsync(ActionGroup group, CancellationToken cancellationToken) =>
+    public Task SaveAsync(ActionGroup group, CancellationToken cancellationToken) => SaveAsync(group, null, cancellationToken);
+
+    public Task SaveAsync(ActionGroup group, IReadOnlyList<OutboxMessage>? uplink, CancellationToken cancellationToken) =>
         ExecuteAsync("INSERT INTO action_groups (oid, document) VALUES ($key, $document) ON CONFLICT (oid) DO UPDATE SET document = excluded.document",
             c =>
             {
                 c.Parameters.AddWithValue("$key", group.Oid);
                 c.Parameters.AddWithValue("$document", JsonSerializer.Serialize(group, GatewayJsonContext.Default.ActionGroup));
-            }, cancellationToken);
+            }, cancellationToken, uplink);
 
-    public async Task<bool> DeleteAsync(string oid, CancellationToken cancellationToken) =>
-        await ExecuteAsync("DELETE FROM action_groups WHERE oid = $key", c => c.Parameters.AddWithValue("$key", oid), cancellationToken) > 0;
+    public Task<bool> DeleteAsync(string oid, CancellationToken cancellationToken) => DeleteAsync(oid, null, cancellationToken);
+
+    public async Task<bool> DeleteAsync(string oid, IReadOnlyList<OutboxMessage>? uplink, CancellationToken cancellationToken) =>
+        await ExecuteAsync("DELETE FROM action_groups WHERE oid = $key", c => c.Parameters.AddWithValue("$key", oid), cancellationToken, uplink) > 0;
 
     public Task<IReadOnlyList<ScheduledExecution>> LoadSchedulesAsync(CancellationToken cancellationToken) =>
         LoadAsync("scheduled execution", "SELECT trigger_id, CASE WHEN length(document) <= $max THEN document END, length(document) FROM scheduled_executions ORDER BY utc_time",
@@ -76,12 +81,20 @@ public sealed class SqliteActionGroupStore(SqliteDatabase database) : IActionGro
     private void Skipped(string what, string key, string reason) =>
         database.Logger.LogError("Stored {What} {Key} cannot be loaded and is skipped: {Reason}", what, key, reason);
 
-    private Task<int> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+    /// <summary>One statement in its own transaction, which also stores <paramref name="uplink"/> (and whatever uplink is staged).</summary>
+    private Task<int> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken, IReadOnlyList<OutboxMessage>? uplink = null) =>
         database.UseAsync(async connection =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            bind(command);
-            return await command.ExecuteNonQueryAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            int rows;
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                bind(command);
+                rows = await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await database.CommitAsync(connection, transaction, cancellationToken, uplink);
+            return rows;
         }, cancellationToken);
 }

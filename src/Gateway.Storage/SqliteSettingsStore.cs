@@ -1,4 +1,6 @@
+using Gateway.Core.Cloud;
 using Gateway.Core.Persistence;
+using Microsoft.Data.Sqlite;
 
 namespace Gateway.Storage;
 
@@ -13,13 +15,20 @@ public sealed class SqliteSettingsStore(SqliteDatabase database) : ISettingsStor
             return (string?)await command.ExecuteScalarAsync(cancellationToken);
         }, cancellationToken);
 
-    public Task SetAsync(string key, string value, CancellationToken cancellationToken) =>
+    public Task SetAsync(string key, string value, CancellationToken cancellationToken) => SetAsync(key, value, null, cancellationToken);
+
+    public Task SetAsync(string key, string value, IReadOnlyList<OutboxMessage>? uplink, CancellationToken cancellationToken) =>
         database.UseAsync(async connection =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO settings (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$value", value);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = "INSERT INTO settings (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+                command.Parameters.AddWithValue("$key", key);
+                command.Parameters.AddWithValue("$value", value);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await database.CommitAsync(connection, transaction, cancellationToken, uplink);
         }, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Gateway.Core.Cloud;
 using Gateway.Core.Events;
 using Microsoft.Extensions.Logging;
@@ -7,19 +8,28 @@ namespace Gateway.Cloud.Sync;
 /// <summary>
 /// Encodes every event on the bus and stages its uplink messages in the outbox at once, on the publisher's thread,
 /// so that the store write that persists the change (queued after the publish) carries them. What no store write
-/// picks up soon is stored by this writer's own flush.
+/// picks up soon is stored by this writer's own flush. Events whose messages a store already committed with the
+/// change (<see cref="Carry"/>) are not stored again.
 /// </summary>
-public sealed class CloudOutboxWriter(ICloudOutbox outbox, TimeProvider time, ILogger logger) : IEventSink
+public sealed class CloudOutboxWriter(ICloudOutbox outbox, TimeProvider time, ILogger logger) : IEventSink, IUplinkReports
 {
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConditionalWeakTable<GatewayEvent, object> _carried = new();
     private Task? _loop;
+
+    public IReadOnlyList<OutboxMessage>? Carry(GatewayEvent report)
+    {
+        _carried.AddOrUpdate(report, report);
+        return Encode(report);
+    }
 
     public void OnEvent(GatewayEvent gatewayEvent)
     {
+        if (_carried.Remove(gatewayEvent)) return;
         try
         {
-            outbox.Stage(UplinkEncoder.Encode(gatewayEvent, time.GetUtcNow().ToUnixTimeMilliseconds()).ToList());
+            outbox.Stage(Encode(gatewayEvent));
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
         {
@@ -30,6 +40,8 @@ public sealed class CloudOutboxWriter(ICloudOutbox outbox, TimeProvider time, IL
     }
 
     public void Start() => _loop = Task.Run(RunAsync);
+
+    private List<OutboxMessage> Encode(GatewayEvent gatewayEvent) => UplinkEncoder.Encode(gatewayEvent, time.GetUtcNow().ToUnixTimeMilliseconds()).ToList();
 
     /// <summary>Stores what is still staged, then ends.</summary>
     public async Task StopAsync()

@@ -36,7 +36,7 @@ public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObser
     private Task _running = Task.CompletedTask;
 
     public CloudSyncService(CloudOptions options, ICloudOutbox outbox, ICloudCommandTarget target, ICloudSnapshotSource devices, IEventBus bus,
-        SetupIdentity identity, TimeProvider time, ILogger<CloudSyncService> logger, ICloudEndpointSource? endpoints = null)
+        SetupIdentity identity, CloudOutboxWriter writer, TimeProvider time, ILogger<CloudSyncService> logger, ICloudEndpointSource? endpoints = null)
     {
         _endpoints = endpoints;
         _options = options;
@@ -65,7 +65,7 @@ public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObser
         _client = new MqttClient(mqtt, this, logger);
         _publisher = new CloudPublisher(outbox, _client, _topics, mqtt.MaxInflight, time, logger);
         outbox.Written = _publisher.Written;
-        _writer = new CloudOutboxWriter(outbox, time, logger);
+        _writer = writer;
         _snapshot = new CloudSnapshot(outbox, devices, identity.GatewayId, time, logger);
         _downlink = new CloudDownlink(outbox, target, _topics, time, logger, _snapshot, devices);
     }

@@ -1,4 +1,5 @@
 using Gateway.Core.ActionGroups;
+using Gateway.Core.Cloud;
 
 namespace Gateway.Core.Persistence;
 
@@ -8,7 +9,13 @@ public interface IActionGroupStore
 
     Task SaveAsync(ActionGroup group, CancellationToken cancellationToken);
 
+    /// <summary>Saves <paramref name="group"/> and the uplink messages reporting it in one transaction.</summary>
+    Task SaveAsync(ActionGroup group, IReadOnlyList<OutboxMessage>? uplink, CancellationToken cancellationToken) => SaveAsync(group, cancellationToken);
+
     Task<bool> DeleteAsync(string oid, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the group and stores the uplink messages reporting it in one transaction.</summary>
+    Task<bool> DeleteAsync(string oid, IReadOnlyList<OutboxMessage>? uplink, CancellationToken cancellationToken) => DeleteAsync(oid, cancellationToken);
 
     Task<IReadOnlyList<ScheduledExecution>> LoadSchedulesAsync(CancellationToken cancellationToken);
 

@@ -40,6 +40,10 @@ public static class CloudRegistration
         if (options.Provisioning.Enabled)
             services.AddSingleton<ICloudEndpointSource>(sp => new CloudProvisioning(options.Provisioning, sp.GetRequiredService<ISettingsStore>(),
                 new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, time, sp.GetRequiredService<ILogger<CloudProvisioning>>()));
+        // Setup services commit their changes together with the uplink messages that report them.
+        var writer = new CloudOutboxWriter(outbox, time, database.Logger);
+        services.AddSingleton(writer);
+        services.AddSingleton<IUplinkReports>(writer);
         services.AddSingleton<CloudSyncService>();
         services.AddHostedService(sp => sp.GetRequiredService<CloudSyncService>());
     }

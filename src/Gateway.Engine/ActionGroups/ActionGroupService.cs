@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Gateway.Core.ActionGroups;
+using Gateway.Core.Cloud;
 using Gateway.Core.Errors;
 using Gateway.Core.Events;
 using Gateway.Core.Executions;
@@ -17,9 +18,11 @@ public sealed class ActionGroupService(
     ExecutionEngine engine,
     IEventBus bus,
     SetupIdentity identity,
-    TimeProvider time)
+    TimeProvider time,
+    IUplinkReports? reports = null)
 {
     public const int MaxGroups = 1000;
+    private readonly IUplinkReports _reports = reports ?? NoUplinkReports.Instance;
     private readonly ConcurrentDictionary<string, ActionGroup> _groups = new(StringComparer.Ordinal);
 
     public async Task LoadAsync(CancellationToken cancellationToken)
@@ -37,9 +40,10 @@ public sealed class ActionGroupService(
         if (_groups.Count >= MaxGroups) throw new OverkizException(OverkizError.BadParameters($"at most {MaxGroups} action groups"));
         var now = Now();
         var group = Build(draft, Guid.NewGuid().ToString(), now, now);
-        await store.SaveAsync(group, cancellationToken);
+        var report = new ActionGroupEvent(now, identity.SetupOid, group.Oid, group.Label, "Created");
+        await store.SaveAsync(group, _reports.Carry(report), cancellationToken);
         _groups[group.Oid] = group;
-        bus.Publish(new ActionGroupEvent(now, identity.SetupOid, group.Oid, group.Label, "Created"));
+        bus.Publish(report);
         return group;
     }
 
@@ -48,18 +52,20 @@ public sealed class ActionGroupService(
         var existing = Find(oid) ?? throw new OverkizException(OverkizError.UnknownObject());
         Validate(draft);
         var group = Build(draft, oid, existing.CreationTime, Now());
-        await store.SaveAsync(group, cancellationToken);
+        var report = new ActionGroupEvent(group.LastUpdateTime, identity.SetupOid, oid, group.Label, "Updated");
+        await store.SaveAsync(group, _reports.Carry(report), cancellationToken);
         _groups[oid] = group;
-        bus.Publish(new ActionGroupEvent(group.LastUpdateTime, identity.SetupOid, oid, group.Label, "Updated"));
+        bus.Publish(report);
         return group;
     }
 
     public async Task DeleteAsync(string oid, CancellationToken cancellationToken)
     {
         if (!_groups.ContainsKey(oid)) throw new OverkizException(OverkizError.UnknownObject());
-        await store.DeleteAsync(oid, cancellationToken);
+        var report = new ActionGroupEvent(Now(), identity.SetupOid, oid, null, "Deleted");
+        await store.DeleteAsync(oid, _reports.Carry(report), cancellationToken);
         _groups.TryRemove(oid, out _);
-        bus.Publish(new ActionGroupEvent(Now(), identity.SetupOid, oid, null, "Deleted"));
+        bus.Publish(report);
     }
 
     /// <summary>Runs a stored group now; <paramref name="source"/> says who started it (local, schedule, trigger …).</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Gateway.Core.Automation;
+using Gateway.Core.Cloud;
 using Gateway.Core.Errors;
 using Gateway.Core.Events;
 using Gateway.Core.Json;
@@ -22,8 +23,10 @@ public sealed class ConditionGroupService(
     IEventBus bus,
     SetupIdentity identity,
     TimeProvider time,
-    ILogger<ConditionGroupService>? logger = null)
+    ILogger<ConditionGroupService>? logger = null,
+    IUplinkReports? reports = null)
 {
+    private readonly IUplinkReports _reports = reports ?? NoUplinkReports.Instance;
     public const string SettingKey = "automation.conditionGroups";
     public const int MaxGroups = 500;
 
@@ -48,18 +51,20 @@ public sealed class ConditionGroupService(
         Validate(draft);
         var now = Now();
         var group = draft with { Oid = Guid.NewGuid().ToString(), CreationTime = now, LastUpdateTime = now };
+        ConditionGroupEvent report;
         await _writes.WaitAsync(cancellationToken);
         try
         {
             if (_groups.Count >= MaxGroups) throw new OverkizException(OverkizError.BadParameters($"at most {MaxGroups} condition groups"));
-            await SaveAsync(All().Append(group), cancellationToken);
+            report = new ConditionGroupEvent(now, identity.SetupOid, group.Oid, group.Label, group.Metadata, group.Conditions, "Created");
+            await SaveAsync(All().Append(group), report, cancellationToken);
             _groups[group.Oid] = group;
         }
         finally
         {
             _writes.Release();
         }
-        bus.Publish(new ConditionGroupEvent(now, identity.SetupOid, group.Oid, group.Label, group.Metadata, group.Conditions, "Created"));
+        bus.Publish(report);
         return group;
     }
 
@@ -67,37 +72,41 @@ public sealed class ConditionGroupService(
     {
         Validate(draft);
         ConditionGroup group;
+        ConditionGroupEvent report;
         await _writes.WaitAsync(cancellationToken);
         try
         {
             var existing = Find(draft.Oid) ?? throw new OverkizException(OverkizError.UnknownObject());
             group = draft with { CreationTime = existing.CreationTime, LastUpdateTime = Now() };
-            await SaveAsync(All().Select(g => g.Oid == group.Oid ? group : g), cancellationToken);
+            report = new ConditionGroupEvent(group.LastUpdateTime, identity.SetupOid, group.Oid, group.Label, group.Metadata, group.Conditions, "Updated");
+            await SaveAsync(All().Select(g => g.Oid == group.Oid ? group : g), report, cancellationToken);
             _groups[group.Oid] = group;
         }
         finally
         {
             _writes.Release();
         }
-        bus.Publish(new ConditionGroupEvent(group.LastUpdateTime, identity.SetupOid, group.Oid, group.Label, group.Metadata, group.Conditions, "Updated"));
+        bus.Publish(report);
         return group;
     }
 
     /// <summary>Deletes a group; triggers that referred to it see an unknown condition (they never fire) until updated.</summary>
     public async Task DeleteAsync(string oid, CancellationToken cancellationToken)
     {
+        ConditionGroupEvent report;
         await _writes.WaitAsync(cancellationToken);
         try
         {
             if (!_groups.ContainsKey(oid)) throw new OverkizException(OverkizError.UnknownObject());
-            await SaveAsync(All().Where(g => g.Oid != oid), cancellationToken);
+            report = new ConditionGroupEvent(Now(), identity.SetupOid, oid, null, null, null, "Deleted");
+            await SaveAsync(All().Where(g => g.Oid != oid), report, cancellationToken);
             _groups.TryRemove(oid, out _);
         }
         finally
         {
             _writes.Release();
         }
-        bus.Publish(new ConditionGroupEvent(Now(), identity.SetupOid, oid, null, null, null, "Deleted"));
+        bus.Publish(report);
     }
 
     public ConditionGroupEvaluation Evaluate(string oid)
@@ -117,8 +126,9 @@ public sealed class ConditionGroupService(
         Compiler().CompileGroup(draft.Conditions, strict: true, new ConditionDependencies());
     }
 
-    private Task SaveAsync(IEnumerable<ConditionGroup> groups, CancellationToken cancellationToken) =>
-        settings.SetAsync(SettingKey, JsonSerializer.Serialize<IReadOnlyList<ConditionGroup>>(groups.ToList(), AutomationJsonContext.Default.IReadOnlyListConditionGroup), cancellationToken);
+    private Task SaveAsync(IEnumerable<ConditionGroup> groups, ConditionGroupEvent report, CancellationToken cancellationToken) =>
+        settings.SetAsync(SettingKey, JsonSerializer.Serialize<IReadOnlyList<ConditionGroup>>(groups.ToList(), AutomationJsonContext.Default.IReadOnlyListConditionGroup),
+            _reports.Carry(report), cancellationToken);
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gateway.Core.Automation;
+using Gateway.Core.Events;
 using Gateway.Engine.ActionGroups;
 
 namespace Gateway.Engine.Automation;
@@ -109,11 +110,14 @@ public sealed partial class TriggerEngine
         return new SetupTriggerStatus(oid, first.Definition.Mode, first.Windows.Select(w => w.Contains(local)).ToList(), subTriggers, deadline);
     }
 
-    private Task SaveDefinitionsAsync(IEnumerable<IfThenSetupTrigger> definitions, CancellationToken cancellationToken) =>
-        settings.SetAsync(DefinitionsKey, JsonSerializer.Serialize<IReadOnlyList<IfThenSetupTrigger>>(definitions.ToList(), AutomationJsonContext.Default.IReadOnlyListIfThenSetupTrigger), cancellationToken);
+    /// <summary>Stores the definitions with the uplink messages of <paramref name="report"/>, in one transaction.</summary>
+    private Task SaveDefinitionsAsync(IEnumerable<IfThenSetupTrigger> definitions, GatewayEvent report, CancellationToken cancellationToken) =>
+        settings.SetAsync(DefinitionsKey, JsonSerializer.Serialize<IReadOnlyList<IfThenSetupTrigger>>(definitions.ToList(), AutomationJsonContext.Default.IReadOnlyListIfThenSetupTrigger),
+            _reports.Carry(report), cancellationToken);
 
-    private Task SaveDiscreteAsync(IEnumerable<DiscreteTrigger> definitions, CancellationToken cancellationToken) =>
-        settings.SetAsync(DiscreteDefinitionsKey, JsonSerializer.Serialize<IReadOnlyList<DiscreteTrigger>>(definitions.ToList(), AutomationJsonContext.Default.IReadOnlyListDiscreteTrigger), cancellationToken);
+    private Task SaveDiscreteAsync(IEnumerable<DiscreteTrigger> definitions, GatewayEvent report, CancellationToken cancellationToken) =>
+        settings.SetAsync(DiscreteDefinitionsKey, JsonSerializer.Serialize<IReadOnlyList<DiscreteTrigger>>(definitions.ToList(), AutomationJsonContext.Default.IReadOnlyListDiscreteTrigger),
+            _reports.Carry(report), cancellationToken);
 
     private async Task SaveRuntimeAsync(CancellationToken cancellationToken)
     {
@@ -127,11 +131,11 @@ public sealed partial class TriggerEngine
         _runtimeDirty = false;
     }
 
-    private void Publish(IfThenSetupTrigger definition, ConditionDependencies dependencies, string change) =>
-        bus.Publish(new SetupTriggerEvent(definition.LastUpdateTime, identity.SetupOid, SetupTriggerTypes.IfThenCode, definition.Oid!, definition.Id,
+    private SetupTriggerEvent Report(IfThenSetupTrigger definition, ConditionDependencies dependencies, string change) =>
+        new(definition.LastUpdateTime, identity.SetupOid, SetupTriggerTypes.IfThenCode, definition.Oid!, definition.Id,
             definition.Label, definition.Metadata, definition.Mode,
             dependencies.DeviceStates.Select(k => k.DeviceUrl).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-            definition.Effects, definition.RootConditionBlock, definition.SchedulingIntervals, change));
+            definition.Effects, definition.RootConditionBlock, definition.SchedulingIntervals, change);
 
     private DateTime LocalTime(long utcMilliseconds)
     {

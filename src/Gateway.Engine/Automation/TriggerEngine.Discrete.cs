@@ -25,11 +25,12 @@ public sealed partial class TriggerEngine
         var oid = Guid.NewGuid().ToString();
         var definition = draft with { Oid = oid, Id = oid, CreationTime = now, LastUpdateTime = now };
         var parts = CompileDiscrete(definition, strict: true);
+        var report = Report(definition, "Created");
         await _gate.WaitAsync(cancellationToken);
         try
         {
             EnsureRoom();
-            await SaveDiscreteAsync(AllDiscrete().Append(definition), cancellationToken);
+            await SaveDiscreteAsync(AllDiscrete().Append(definition), report, cancellationToken);
             _discrete[oid] = definition;
             foreach (var part in Register(definition, parts)) Initialize(part, now, allowExecuteOnCreate);
             await CommitAsync(cancellationToken);
@@ -38,7 +39,7 @@ public sealed partial class TriggerEngine
         {
             _gate.Release();
         }
-        Publish(definition, "Created");
+        bus.Publish(report);
         logger.LogInformation("Discrete trigger {Oid} {Label} created", oid, definition.Label);
         return definition;
     }
@@ -47,6 +48,7 @@ public sealed partial class TriggerEngine
     {
         if (draft.Oid is not { } oid) throw Bad("the trigger to update needs its oid");
         DiscreteTrigger definition;
+        SetupTriggerEvent report;
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -54,7 +56,8 @@ public sealed partial class TriggerEngine
             var now = Now();
             definition = draft with { Id = old.Id, CreationTime = old.CreationTime, LastUpdateTime = now };
             var parts = CompileDiscrete(definition, strict: true);
-            await SaveDiscreteAsync(AllDiscrete().Select(d => d.Oid == oid ? definition : d), cancellationToken);
+            report = Report(definition, "Updated");
+            await SaveDiscreteAsync(AllDiscrete().Select(d => d.Oid == oid ? definition : d), report, cancellationToken);
             UnregisterAll(oid);
             _discrete[oid] = definition;
             foreach (var part in Register(definition, parts)) Initialize(part, now, allowExecute: false);
@@ -64,7 +67,7 @@ public sealed partial class TriggerEngine
         {
             _gate.Release();
         }
-        Publish(definition, "Updated");
+        bus.Publish(report);
         return definition;
     }
 
@@ -162,8 +165,8 @@ public sealed partial class TriggerEngine
 
     private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : value.GetRawText();
 
-    private void Publish(DiscreteTrigger definition, string change) =>
-        bus.Publish(new SetupTriggerEvent(definition.LastUpdateTime, identity.SetupOid, SetupTriggerTypes.DiscreteCode, definition.Oid!, definition.Id,
+    private SetupTriggerEvent Report(DiscreteTrigger definition, string change) =>
+        new(definition.LastUpdateTime, identity.SetupOid, SetupTriggerTypes.DiscreteCode, definition.Oid!, definition.Id,
             definition.Label, definition.Metadata, definition.Mode, [definition.DeviceUrl],
-            definition.EffectsList.SelectMany(e => e.Effects).ToList(), null, definition.SchedulingIntervals, change));
+            definition.EffectsList.SelectMany(e => e.Effects).ToList(), null, definition.SchedulingIntervals, change);
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Gateway.Core.Automation;
+using Gateway.Core.Cloud;
 using Gateway.Core.Errors;
 using Gateway.Core.Events;
 using Gateway.Core.Json;
@@ -44,8 +45,10 @@ public sealed partial class TriggerEngine(
     SetupIdentity identity,
     TimeProvider time,
     ILogger<TriggerEngine> logger,
-    TriggerSwitch? triggerSwitch = null) : IEventSink, IAsyncDisposable
+    TriggerSwitch? triggerSwitch = null,
+    IUplinkReports? reports = null) : IEventSink, IAsyncDisposable
 {
+    private readonly IUplinkReports _reports = reports ?? NoUplinkReports.Instance;
     public const string DefinitionsKey = "automation.triggers";
     public const string DiscreteDefinitionsKey = "automation.discreteTriggers";
     public const string RuntimeKey = "automation.pending";
@@ -181,11 +184,12 @@ public sealed partial class TriggerEngine(
         var oid = Guid.NewGuid().ToString();
         var definition = draft with { Oid = oid, Id = oid, CreationTime = now, LastUpdateTime = now };
         var compiled = Compile(definition, strict: true);
+        var report = Report(definition, compiled.Dependencies, "Created");
         await _gate.WaitAsync(cancellationToken);
         try
         {
             EnsureRoom();
-            await SaveDefinitionsAsync(All().Append(definition), cancellationToken);
+            await SaveDefinitionsAsync(All().Append(definition), report, cancellationToken);
             _definitions[oid] = definition;
             Initialize(Register(definition, oid, compiled), now, allowExecuteOnCreate);
             await CommitAsync(cancellationToken);
@@ -194,7 +198,7 @@ public sealed partial class TriggerEngine(
         {
             _gate.Release();
         }
-        Publish(definition, compiled.Dependencies, "Created");
+        bus.Publish(report);
         logger.LogInformation("Trigger {Oid} {Label} created", oid, definition.Label);
         return definition;
     }
@@ -205,13 +209,15 @@ public sealed partial class TriggerEngine(
         if (draft.Oid is not { } oid) throw new OverkizException(OverkizError.BadParameters("the trigger to update needs its oid"));
         var compiled = Compile(draft, strict: true);
         IfThenSetupTrigger definition;
+        SetupTriggerEvent report;
         await _gate.WaitAsync(cancellationToken);
         try
         {
             if (!_definitions.TryGetValue(oid, out var old)) throw new OverkizException(OverkizError.UnknownObject());
             var now = Now();
             definition = draft with { Id = old.Id, CreationTime = old.CreationTime, LastUpdateTime = now };
-            await SaveDefinitionsAsync(All().Select(d => d.Oid == oid ? definition : d), cancellationToken);
+            report = Report(definition, compiled.Dependencies, "Updated");
+            await SaveDefinitionsAsync(All().Select(d => d.Oid == oid ? definition : d), report, cancellationToken);
             UnregisterAll(oid);
             _definitions[oid] = definition;
             Initialize(Register(definition, oid, compiled), now, allowExecute: false);
@@ -221,27 +227,27 @@ public sealed partial class TriggerEngine(
         {
             _gate.Release();
         }
-        Publish(definition, compiled.Dependencies, "Updated");
+        bus.Publish(report);
         return definition;
     }
 
     /// <summary>Deletes an if-then or discrete trigger.</summary>
     public async Task DeleteAsync(string oid, CancellationToken cancellationToken)
     {
-        int type;
+        SetupTriggerEvent report;
         await _gate.WaitAsync(cancellationToken);
         try
         {
             if (_definitions.ContainsKey(oid))
             {
-                type = SetupTriggerTypes.IfThenCode;
-                await SaveDefinitionsAsync(All().Where(d => d.Oid != oid), cancellationToken);
+                report = Deleted(SetupTriggerTypes.IfThenCode, oid);
+                await SaveDefinitionsAsync(All().Where(d => d.Oid != oid), report, cancellationToken);
                 _definitions.TryRemove(oid, out _);
             }
             else if (_discrete.ContainsKey(oid))
             {
-                type = SetupTriggerTypes.DiscreteCode;
-                await SaveDiscreteAsync(AllDiscrete().Where(d => d.Oid != oid), cancellationToken);
+                report = Deleted(SetupTriggerTypes.DiscreteCode, oid);
+                await SaveDiscreteAsync(AllDiscrete().Where(d => d.Oid != oid), report, cancellationToken);
                 _discrete.TryRemove(oid, out _);
             }
             else throw new OverkizException(OverkizError.UnknownObject());
@@ -252,8 +258,11 @@ public sealed partial class TriggerEngine(
         {
             _gate.Release();
         }
-        bus.Publish(new SetupTriggerEvent(Now(), identity.SetupOid, type, oid, null, null, null, null, null, null, null, null, "Deleted"));
+        bus.Publish(report);
     }
+
+    private SetupTriggerEvent Deleted(int type, string oid) =>
+        new(Now(), identity.SetupOid, type, oid, null, null, null, null, null, null, null, null, "Deleted");
 
     /// <summary>
     /// Switches a trigger on (1 always on, 3 scheduled) or off (2). Switched on while its condition already holds, it
@@ -263,7 +272,7 @@ public sealed partial class TriggerEngine(
     public async Task SetModeAsync(string oid, int mode, bool allowExecuteOnUpdate, CancellationToken cancellationToken)
     {
         if (!TriggerModes.IsValid(mode)) throw new OverkizException(OverkizError.BadParameters("mode is 1 (always on), 2 (off) or 3 (scheduled)"));
-        int type;
+        SetupTriggerModeChangedEvent report;
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -271,20 +280,20 @@ public sealed partial class TriggerEngine(
             bool wasOff, allowOnEnabled;
             if (_definitions.TryGetValue(oid, out var ifThen))
             {
-                type = SetupTriggerTypes.IfThenCode;
+                report = new SetupTriggerModeChangedEvent(now, identity.SetupOid, SetupTriggerTypes.IfThenCode, oid, mode);
                 wasOff = ifThen.Mode == TriggerModes.Off;
                 allowOnEnabled = ifThen.AllowExecuteOnEnabled;
                 var definition = ifThen with { Mode = mode, LastUpdateTime = now };
-                await SaveDefinitionsAsync(All().Select(d => d.Oid == oid ? definition : d), cancellationToken);
+                await SaveDefinitionsAsync(All().Select(d => d.Oid == oid ? definition : d), report, cancellationToken);
                 _definitions[oid] = definition;
             }
             else if (_discrete.TryGetValue(oid, out var discrete))
             {
-                type = SetupTriggerTypes.DiscreteCode;
+                report = new SetupTriggerModeChangedEvent(now, identity.SetupOid, SetupTriggerTypes.DiscreteCode, oid, mode);
                 wasOff = discrete.Mode == TriggerModes.Off;
                 allowOnEnabled = discrete.AllowExecuteOnEnabled;
                 var definition = discrete with { Mode = mode, LastUpdateTime = now };
-                await SaveDiscreteAsync(AllDiscrete().Select(d => d.Oid == oid ? definition : d), cancellationToken);
+                await SaveDiscreteAsync(AllDiscrete().Select(d => d.Oid == oid ? definition : d), report, cancellationToken);
                 _discrete[oid] = definition;
             }
             else throw new OverkizException(OverkizError.UnknownObject());
@@ -300,7 +309,7 @@ public sealed partial class TriggerEngine(
         {
             _gate.Release();
         }
-        bus.Publish(new SetupTriggerModeChangedEvent(Now(), identity.SetupOid, type, oid, mode));
+        bus.Publish(report);
     }
 
     public async Task<SetupTriggerStatus> StatusAsync(string oid, CancellationToken cancellationToken)
