@@ -84,7 +84,7 @@ public sealed partial class IoRadio
                 }
                 if (refused is not null) throw refused;
                 IoCounters.Increment(ref _counters.Sessions);
-                progress.Transmitted();
+                running.MarkTransmitted();
                 try
                 {
                     await running.Finished.WaitAsync(TimeSpan.FromSeconds(_options.CommandTimeoutSeconds), _time, cancellationToken);

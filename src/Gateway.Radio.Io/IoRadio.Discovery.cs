@@ -24,6 +24,12 @@ public sealed partial class IoRadio
         {
             await session.RequestAsync(KlfMessages.DiscoverNodes(AnyNodeType), RequestTimeout, cancellationToken);
         }
+        catch (Exception ex) when (ex is TimeoutException or Link.KlfErrorException or Gateway.Serial.TransportException)
+        {
+            _discovery = null;
+            Interlocked.Exchange(ref _discovering, 0);
+            throw new InvalidOperationException($"the KLF-200 did not start a discovery: {ex.Message}", ex);
+        }
         catch
         {
             _discovery = null;

@@ -10,7 +10,9 @@ namespace Gateway.Radio.Io.Devices;
 public sealed class IoCommandSession(ushort sessionId, IRadioCommandProgress progress)
 {
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
     private int _inProgress;
+    private bool _transmitted;
     private CommandRunStatus? _failure;
 
     public ushort SessionId => sessionId;
@@ -42,8 +44,25 @@ public sealed class IoCommandSession(ushort sessionId, IRadioCommandProgress pro
 
     public void Abort(Exception error) => _finished.TrySetException(error);
 
+    /// <summary>The interface accepted the session; a run status that came before it is passed on now, in order.</summary>
+    public void MarkTransmitted()
+    {
+        bool inProgress;
+        lock (_gate)
+        {
+            _transmitted = true;
+            progress.Transmitted();
+            inProgress = _inProgress == 1;
+        }
+        if (inProgress) progress.InProgress();
+    }
+
     private void MarkInProgress()
     {
-        if (Interlocked.Exchange(ref _inProgress, 1) == 0) progress.InProgress();
+        lock (_gate)
+        {
+            if (Interlocked.Exchange(ref _inProgress, 1) == 1 || !_transmitted) return;
+        }
+        progress.InProgress();
     }
 }
