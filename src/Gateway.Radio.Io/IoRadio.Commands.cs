@@ -16,6 +16,8 @@ public sealed partial class IoRadio
 
     public async Task ExecuteAsync(RadioCommand command, IRadioCommandProgress progress, CancellationToken cancellationToken)
     {
+        // Right after a start the nodes are not read yet: wait for the interface before calling a device unknown.
+        if (!Connected) await ConnectedSessionAsync(cancellationToken);
         var node = _nodes.Values.FirstOrDefault(n => n.Address == command.Address)
             ?? throw new RadioCommandException(FailureType.ActuatorUnknown, $"no io node {command.Address} on the KLF-200");
         if (command.Name == "getName")
