@@ -25,6 +25,7 @@ public static class GatewayApi
         api.MapExecutionEndpoints();
         api.MapEnOceanConfigEndpoints();
         api.MapZigbeeConfigEndpoints();
+        api.MapIoConfigEndpoints();
         api.MapActionGroupEndpoints();
         api.MapLocationEndpoints();
         api.MapCalendarEndpoints();

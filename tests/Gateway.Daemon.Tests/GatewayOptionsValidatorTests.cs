@@ -56,6 +56,25 @@ public class GatewayOptionsValidatorTests
         Assert.Empty(GatewayOptionsValidator.Validate(Configuration(("Gateway:Radios:Zigbee:Port", ""))));
     }
 
+    [Theory]
+    [InlineData("tcp://192.168.1.50:51200")]
+    [InlineData("192.168.1.50")]
+    [InlineData("tls://192.168.1.50")]
+    public void An_io_port_that_is_not_tls_host_port_is_refused(string port)
+    {
+        var error = Assert.Single(GatewayOptionsValidator.Validate(Configuration(("Gateway:Radios:Io:Port", port), ("Gateway:Radios:Io:Password", "x"))));
+        Assert.Contains("tls://host:port", error);
+    }
+
+    [Fact]
+    public void Usable_io_settings_are_accepted_and_a_missing_password_is_named()
+    {
+        Assert.Empty(GatewayOptionsValidator.Validate(Configuration(("Gateway:Radios:Io:Port", "tls://192.168.1.50:51200"),
+            ("Gateway:Radios:Io:Password", "velux123"), ("Gateway:Radios:Io:KeepAliveSeconds", "300"))));
+        var error = Assert.Single(GatewayOptionsValidator.Validate(Configuration(("Gateway:Radios:Io:Port", "tls://192.168.1.50:51200"))));
+        Assert.Contains("Gateway:Radios:Io:Password", error);
+    }
+
     [Fact]
     public void Both_ports_off_is_refused()
     {

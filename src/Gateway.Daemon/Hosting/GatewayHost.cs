@@ -23,6 +23,7 @@ using Gateway.Engine.Pod;
 using Gateway.Engine.Radios;
 using Gateway.Engine.Scheduling;
 using Gateway.Radio.EnOcean;
+using Gateway.Radio.Io;
 using Gateway.Radio.Zigbee;
 using Gateway.Radio.ZWave;
 using Gateway.Radio.Simulated;
@@ -236,6 +237,12 @@ public static class GatewayHost
         {
             services.AddSingleton(sp => new ZWaveRadio(zwave, time, sp.GetRequiredService<ILogger<ZWaveRadio>>()));
             services.AddSingleton<IRadio>(sp => sp.GetRequiredService<ZWaveRadio>());
+        }
+        var io = configuration.GetSection("Radios:Io").Get<IoRadioOptions>() ?? new IoRadioOptions();
+        if (!string.IsNullOrWhiteSpace(io.Port))
+        {
+            services.AddSingleton(sp => new IoRadio(io, time, sp.GetRequiredService<ILogger<IoRadio>>()));
+            services.AddSingleton<IRadio>(sp => sp.GetRequiredService<IoRadio>());
         }
         services.AddSingleton(sp => new RadioDirectory(sp.GetServices<IRadio>()));
         services.AddSingleton<RadioHost>();

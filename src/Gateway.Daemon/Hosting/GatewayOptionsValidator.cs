@@ -40,6 +40,10 @@ public static class GatewayOptionsValidator
         ("Gateway:Radios:Zigbee:AvailabilityCheckSeconds", Kind.NonNegativeNumber),
         ("Gateway:Radios:Zigbee:MainsSilenceSeconds", Kind.PositiveNumber),
         ("Gateway:Radios:Zigbee:BatterySilenceSeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Io:KeepAliveSeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Io:RequestTimeoutSeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Io:CommandTimeoutSeconds", Kind.PositiveNumber),
+        ("Gateway:Radios:Io:DiscoveryTimeoutSeconds", Kind.PositiveNumber),
         ("Gateway:Engine:MaxConcurrentExecutions", Kind.PositiveInteger),
         ("Gateway:Engine:CommandTimeout", Kind.Duration),
         ("Gateway:Engine:ShutdownGrace", Kind.Duration),
@@ -68,6 +72,11 @@ public static class GatewayOptionsValidator
         if (configuration["Gateway:Radios:Zigbee:Port"] is { Length: > 0 } port && PortProblem(port) is { } portExpected)
             errors.Add($"Gateway:Radios:Zigbee:Port={port} is not valid: expected {portExpected}");
 
+        if (configuration["Gateway:Radios:Io:Port"] is { Length: > 0 } ioPort && !IsTlsPort(ioPort))
+            errors.Add($"Gateway:Radios:Io:Port={ioPort} is not valid: expected tls://host:port (a KLF-200 listens on 51200)");
+        if (configuration["Gateway:Radios:Io:Port"] is { Length: > 0 } && string.IsNullOrEmpty(configuration["Gateway:Radios:Io:Password"]))
+            errors.Add("Gateway:Radios:Io:Password is empty: give the KLF-200's password (printed on its back unless changed)");
+
         if (configuration["Gateway:LogLevel"] is { } level && !LogLevels.Contains(level, StringComparer.OrdinalIgnoreCase))
             errors.Add($"Gateway:LogLevel={level} is not valid: expected one of {string.Join(", ", LogLevels)}");
 
@@ -75,6 +84,9 @@ public static class GatewayOptionsValidator
             errors.Add("Gateway:Api:HttpsPort and Gateway:Api:HttpPort are both 0: the API would listen nowhere");
         return errors;
     }
+
+    private static bool IsTlsPort(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == "tls" && uri.Port > 0 && uri.Host.Length > 0;
 
     /// <summary>The address to listen on: an IP address, or <c>localhost</c> for the IPv4 loopback.</summary>
     public static IPAddress? ParseBindAddress(string value) =>
