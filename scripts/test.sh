@@ -60,7 +60,8 @@ if [ "${AOT_TESTS:-1}" != 0 ]; then
   aot_pid=$!
 fi
 
-# Test projects run two at a time, the slowest first; each one's output is printed when it ends.
+# Test projects run two at a time (TEST_PARALLELISM), the slowest first, plus the NativeAOT lane below; each one's
+# output is printed when it ends.
 run_project() {
   local project="$1" name started=$SECONDS
   name="$(basename "$project" .csproj)"
@@ -73,8 +74,23 @@ run_project() {
   fi
   echo "$name took $((SECONDS - started)) s"
 }
-export -f run_project
-export results
+# The integration tests again, against the published NativeAOT binary, so that a feature broken only by trimming or
+# AOT compilation fails here. They are one more lane, which waits for the binary and then runs beside the others
+# (while the arm64 compile goes on).
+run_aot_integration() {
+  while [ ! -e "$results/aot.x64" ] && [ ! -e "$results/aot.status" ] && kill -0 "$aot_pid" 2>/dev/null; do sleep 2; done
+  [ -e "$results/aot.x64" ] || return 0
+  local started=$SECONDS
+  if ! GATEWAYD_BINARY="$aot_binary" dotnet test tests/Gateway.Integration.Tests -c Release --no-build -nologo \
+      --logger "trx;LogFileName=Gateway.Integration.Tests.Aot.trx" --results-directory "$results/aot" >"$results/aot-tests.log" 2>&1; then
+    touch "$results/aot-tests.failed"
+  fi
+  cat "$results/aot.x64" "$results/aot-tests.log"
+  echo "integration tests against the NativeAOT binary took $((SECONDS - started)) s"
+}
+run_item() { if [ "$1" = aot ]; then run_aot_integration; else run_project "$1"; fi; }
+export -f run_project run_aot_integration run_item
+export results aot_pid aot_binary
 status=0
 ordered=(tests/Gateway.Readme.Tests tests/Gateway.Integration.Tests tests/Gateway.Engine.Tests)
 projects=()
@@ -82,22 +98,16 @@ for dir in "${ordered[@]}"; do projects+=("$dir/$(basename "$dir").csproj"); don
 for project in tests/*.Tests/*.csproj; do
   [[ " ${projects[*]} " == *" $project "* ]] || projects+=("$project")
 done
-printf '%s\n' "${projects[@]}" | xargs -P "${TEST_PARALLELISM:-2}" -I{} bash -c 'run_project "$1"' _ {}
+lanes="${TEST_PARALLELISM:-2}"
+if [ -n "$aot_pid" ]; then
+  projects=("${projects[@]:0:2}" aot "${projects[@]:2}")
+  lanes=$((lanes + 1))
+fi
+printf '%s\n' "${projects[@]}" | xargs -P "$lanes" -I{} bash -c 'run_item "$1"' _ {}
 compgen -G "$results/*.failed" >/dev/null && status=1
 
-# The integration tests (API, automation, persistence, logging) again, against the published AOT binary, so that
-# a feature broken only by trimming or AOT compilation fails here.
 arm64_failed=0
 if [ -n "$aot_pid" ]; then
-  # The x64 binary is ready before the arm64 one: its tests run while the arm64 compile goes on.
-  while [ ! -e "$results/aot.x64" ] && [ ! -e "$results/aot.status" ] && kill -0 "$aot_pid" 2>/dev/null; do sleep 2; done
-  if [ -e "$results/aot.x64" ]; then
-    cat "$results/aot.x64"
-    aot_tests_started=$SECONDS
-    GATEWAYD_BINARY="$aot_binary" dotnet test tests/Gateway.Integration.Tests -c Release --no-build -nologo \
-      --logger "trx;LogFileName=Gateway.Integration.Tests.Aot.trx" --results-directory "$results/aot" || status=$?
-    echo "integration tests against the NativeAOT binary took $((SECONDS - aot_tests_started)) s"
-  fi
   wait "$aot_pid" || true
   cat "$results/aot.arm64" 2>/dev/null || true
   case "$(cat "$results/aot.status" 2>/dev/null)" in
