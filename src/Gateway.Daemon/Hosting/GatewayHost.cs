@@ -23,6 +23,7 @@ using Gateway.Engine.Pod;
 using Gateway.Engine.Radios;
 using Gateway.Engine.Scheduling;
 using Gateway.Radio.EnOcean;
+using Gateway.Radio.Rts;
 using Gateway.Radio.Zigbee;
 using Gateway.Radio.ZWave;
 using Gateway.Radio.Simulated;
@@ -106,6 +107,7 @@ public static class GatewayHost
             app.Lifetime.ApplicationStopped.Register(adminSocket.Remove);
             app.MapAdminSocket();
             var api = app.MapGatewayApi();
+            Rts.RtsConfigEndpoints.MapRtsConfigEndpoints(api, app);
             Metrics.MetricsEndpoint.MapMetricsEndpoint(app);
             if (app.Services.GetService<SimulatedRadio>() is not null) app.MapSimulationEndpoints();
             Licensing.LicenceEndpoints.MapLicenceEndpoints(app);
@@ -236,6 +238,12 @@ public static class GatewayHost
         {
             services.AddSingleton(sp => new ZWaveRadio(zwave, time, sp.GetRequiredService<ILogger<ZWaveRadio>>()));
             services.AddSingleton<IRadio>(sp => sp.GetRequiredService<ZWaveRadio>());
+        }
+        var rts = configuration.GetSection("Radios:Rts").Get<RtsRadioOptions>() ?? new RtsRadioOptions();
+        if (!string.IsNullOrWhiteSpace(rts.Port))
+        {
+            services.AddSingleton(sp => new RtsRadio(rts, time, sp.GetRequiredService<ILogger<RtsRadio>>()));
+            services.AddSingleton<IRadio>(sp => sp.GetRequiredService<RtsRadio>());
         }
         services.AddSingleton(sp => new RadioDirectory(sp.GetServices<IRadio>()));
         services.AddSingleton<RadioHost>();
