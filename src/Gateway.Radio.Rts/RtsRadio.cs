@@ -211,16 +211,30 @@ public sealed partial class RtsRadio : IRadio, IRadioDeviceRemoval
         lock (_listingGate) _listing?.Add(entry);
     }
 
+    /// <summary>The running session; waits up to <see cref="RtsRadioOptions.LinkWaitSeconds"/> while the link (re)connects.</summary>
     private async Task<RfxSession> WaitForLinkAsync(CancellationToken cancellationToken)
     {
-        if (_session is { } current) return current;
-        try
+        var wait = TimeSpan.FromSeconds(_options.LinkWaitSeconds);
+        var started = _time.GetTimestamp();
+        while (true)
         {
-            return await _ready.Task.WaitAsync(TimeSpan.FromSeconds(_options.LinkWaitSeconds), _time, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            throw new RadioCommandException(FailureType.ActuatorNoAnswer, "the RFXtrx transceiver is not connected");
+            if (_session is { Running: true } current) return current;
+            var remaining = wait - _time.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero) throw new RadioCommandException(FailureType.ActuatorNoAnswer, "the RFXtrx transceiver is not connected");
+            var ready = _ready.Task;
+            if (ready.IsCompleted)
+            {
+                // The session that ended is still being torn down; a new one follows.
+                await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken);
+                continue;
+            }
+            try
+            {
+                await ready.WaitAsync(remaining, _time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+            }
         }
     }
 

@@ -5,7 +5,7 @@ using Gateway.Serial.Linux;
 // rfxtrx-sim: a simulated RFXtrx433E with Somfy RTS motors, on tcp://127.0.0.1:PORT or on a serial device (one end
 // of a socat pty pair), driven by commands typed on stdin.
 const string usage = """
-    usage: rfxtrx-sim [PORT | /dev/PTY]    (default 5556)
+    usage: rfxtrx-sim [PORT | /dev/PTY]    (default 5558)
 
     A simulated RFXtrx433E on tcp://127.0.0.1:PORT (or on a pty) for gatewayd --Gateway:Radios:Rts:Port=tcp://127.0.0.1:PORT.
     Type 'help' once running for the commands.
@@ -33,7 +33,7 @@ else
         Console.Error.WriteLine($"rfxtrx-sim: expected a port number or a device path, got '{args[0]}'\n{usage}");
         return 2;
     }
-    var tcp = new TcpRfxtrxServer(args.Length == 1 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5556);
+    var tcp = new TcpRfxtrxServer(args.Length == 1 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5558);
     memory = tcp.Memory;
     tcp.Connected += session => Console.WriteLine(session == 1 ? "gateway connected" : $"gateway connected again (connection {session})");
     tcp.Start();
