@@ -8,7 +8,7 @@ namespace Gateway.Integration.Tests;
 /// <summary>
 /// Somfy RTS end to end: the real daemon on one end of a pty pair, the simulated RFXtrx433E (with motors that move in
 /// time) on the other, everything through the local API: pairing, open/close, setClosure with an estimated closure,
-/// "my", a restart and an unplugged transceiver.
+/// "my", a restart, an unplugged transceiver and removal.
 /// </summary>
 public class RtsTourTests
 {
@@ -88,6 +88,10 @@ public class RtsTourTests
             await ApplyUntilCompletedAsync(again, againListener, deviceUrl, "open");
             await WaitUntilAsync(() => motor.Closure <= 0);
             Assert.Contains(transceiver.Transmitted, p => p.Command == RfyCommand.Up);
+            // 7. Removed through the API, the device goes; its channel is never offered again.
+            using (var deleted = await again.DeleteAsync($"setup/devices/{Uri.EscapeDataString(deviceUrl)}"))
+                Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+            Assert.Equal(400, (await again.GetJsonAsync($"setup/devices/{Uri.EscapeDataString(deviceUrl)}")).Status);
             var (_, next) = await again.GetJsonAsync($"config/{await again.GatewayIdAsync()}/rts/channel");
             Assert.Equal(2, next.GetProperty("rtsChannelId").GetInt32());
         }
