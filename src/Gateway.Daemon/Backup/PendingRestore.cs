@@ -40,6 +40,7 @@ public static class PendingRestore
             foreach (var suffix in companions)
                 if (File.Exists(target + suffix)) File.Move(target + suffix, Path.Combine(aside, entry + suffix), overwrite: true);
             File.Move(incoming, target);
+            if (entry == BackupArchive.DatabaseEntry) RtsAllocationCarryOver.Apply(target, Path.Combine(aside, entry), log);
         }
         Directory.Delete(staged, recursive: true);
         log.LogWarning("Restored the backup staged by gatewayctl restore; the replaced files are in {Aside}", aside);

@@ -24,6 +24,7 @@ using Gateway.Engine.Radios;
 using Gateway.Engine.Scheduling;
 using Gateway.Radio.EnOcean;
 using Gateway.Radio.Io;
+using Gateway.Radio.Rts;
 using Gateway.Radio.Zigbee;
 using Gateway.Radio.ZWave;
 using Gateway.Radio.Simulated;
@@ -107,6 +108,7 @@ public static class GatewayHost
             app.Lifetime.ApplicationStopped.Register(adminSocket.Remove);
             app.MapAdminSocket();
             var api = app.MapGatewayApi();
+            Rts.RtsConfigEndpoints.MapRtsConfigEndpoints(api, app);
             Metrics.MetricsEndpoint.MapMetricsEndpoint(app);
             if (app.Services.GetService<SimulatedRadio>() is not null) app.MapSimulationEndpoints();
             Licensing.LicenceEndpoints.MapLicenceEndpoints(app);
@@ -243,6 +245,12 @@ public static class GatewayHost
         {
             services.AddSingleton(sp => new IoRadio(io, time, sp.GetRequiredService<ILogger<IoRadio>>()));
             services.AddSingleton<IRadio>(sp => sp.GetRequiredService<IoRadio>());
+        }
+        var rts = configuration.GetSection("Radios:Rts").Get<RtsRadioOptions>() ?? new RtsRadioOptions();
+        if (!string.IsNullOrWhiteSpace(rts.Port))
+        {
+            services.AddSingleton(sp => new RtsRadio(rts, time, sp.GetRequiredService<ILogger<RtsRadio>>()));
+            services.AddSingleton<IRadio>(sp => sp.GetRequiredService<RtsRadio>());
         }
         services.AddSingleton(sp => new RadioDirectory(sp.GetServices<IRadio>()));
         services.AddSingleton<RadioHost>();
