@@ -56,6 +56,9 @@ public abstract class SimulatedZWaveNode(byte nodeId, bool listening, byte gener
 
     internal void NoteNodeInfoRequest() => InterviewRequests++;
 
+    /// <summary>Called with every payload the node receives, as the controller hands it over (benchmarks time it).</summary>
+    public Action<byte[]>? Heard { get; set; }
+
     /// <summary>The node its lifeline (association group 1) points at, 0 when none.</summary>
     public byte LifelineNodeId { get; private set; }
 
@@ -72,6 +75,7 @@ public abstract class SimulatedZWaveNode(byte nodeId, bool listening, byte gener
     internal IReadOnlyList<byte[]> Receive(byte[] payload)
     {
         lock (_gate) _received.Add(payload);
+        Heard?.Invoke(payload);
         if (payload is [CommandClassId.MultiChannel, MultiChannelLayer.CommandEncapsulation, _, var destination, _, _, ..])
         {
             var endpoint = (byte)(destination & 0x7F);
