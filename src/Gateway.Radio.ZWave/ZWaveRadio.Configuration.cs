@@ -11,13 +11,22 @@ public sealed partial class ZWaveRadio
 {
     private readonly ConcurrentDictionary<(byte NodeId, byte Parameter), ConfigurationReport> _parameters = new();
 
-    /// <summary>Reads a parameter; throws <see cref="ArgumentException"/> for an unknown node or one without Configuration.</summary>
+    /// <summary>Reads a parameter (a sleeping node's last reported value); throws <see cref="ArgumentException"/> for an unknown node or one without Configuration.</summary>
     public async Task<ZWaveParameterResult> GetParameterAsync(byte nodeId, byte parameter, CancellationToken cancellationToken)
     {
         var node = ConfigurableNode(nodeId);
-        if (IsAsleep(node))
-            return _parameters.TryGetValue((nodeId, parameter), out var known) ? new ZWaveParameterResult(known, false)
-                : throw new InvalidOperationException($"Z-Wave node {nodeId} sleeps and has not reported parameter {parameter} yet");
+        if (node.Sleeps)
+        {
+            // What a sleeping node reported at its last wake-up is as fresh as it gets; one it never reported is asked at the next.
+            if (_parameters.TryGetValue((nodeId, parameter), out var known)) return new ZWaveParameterResult(known, false);
+            if (IsAsleep(node))
+            {
+                _wakeUpQueues.GetOrAdd(nodeId, _ => new ConcurrentQueue<QueuedWork>()).Enqueue(new QueuedWork(
+                    token => TryAskReportAsync(nodeId, ConfigurationCommandClass.Get(parameter), r => r is ConfigurationReport c && c.Parameter == parameter, token),
+                    new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), CancellationToken.None));
+                throw new InvalidOperationException($"Z-Wave node {nodeId} sleeps and has not reported parameter {parameter} yet; it is asked at its next wake-up");
+            }
+        }
         var report = await AskReportAsync(nodeId, 0, ConfigurationCommandClass.Get(parameter), r => r is ConfigurationReport c && c.Parameter == parameter,
             TimeSpan.FromSeconds(_options.ReportTimeoutSeconds), cancellationToken);
         return new ZWaveParameterResult((ConfigurationReport)report, false);

@@ -183,7 +183,7 @@ public class ZWaveCommandClassFeatureTests
     }
 
     [Fact]
-    public async Task A_parameter_written_to_a_sleeping_node_waits_for_its_wake_up()
+    public async Task A_parameter_written_to_or_read_from_a_sleeping_node_waits_for_its_wake_up()
     {
         var network = new Network();
         var valve = new SimulatedThermostat(10, sleeping: true);
@@ -192,6 +192,8 @@ public class ZWaveCommandClassFeatureTests
         await Wait.UntilAsync(() => harness.Radio.Nodes.ContainsKey(10), "the valve was interviewed");
         valve.Asleep = true;
 
+        await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Radio.GetParameterAsync(10, 2, CancellationToken.None));
+        valve.Parameters[2] = (2, 600);
         var result = await harness.Radio.SetParameterAsync(10, 1, 1, 5, CancellationToken.None);
 
         Assert.True(result.Queued);
@@ -200,6 +202,7 @@ public class ZWaveCommandClassFeatureTests
         await Wait.UntilAsync(() => valve.Asleep && valve.Parameters.ContainsKey(1), "the parameter was written at wake-up");
         Assert.Equal((1, 5L), valve.Parameters[1]);
         Assert.Equal(new ConfigurationReport(1, 1, 5), (await harness.Radio.GetParameterAsync(10, 1, CancellationToken.None)).Value);
+        Assert.Equal(new ConfigurationReport(2, 2, 600), (await harness.Radio.GetParameterAsync(10, 2, CancellationToken.None)).Value);
     }
 
     [Fact]
