@@ -29,32 +29,40 @@ public sealed partial class ZWaveRadio
 
     private void CreateDevice(ZWaveNode node)
     {
-        if (node.Refused is not null || ZWaveDeviceMapper.Map(node) is not { } kind)
+        var devices = node.Refused is null ? ZWaveDeviceMapper.Devices(node) : [];
+        if (devices.Count == 0)
         {
             if (node.Refused is null) _logger.LogWarning("Z-Wave node {NodeId} offers no command class the gateway shows", node.NodeId);
             return;
         }
-        var address = new ZWaveDeviceAddress(node.NodeId, 0);
-        _devices[address.ToString()] = new DeviceEntry(address, kind.ControllableName);
-        var attributes = new List<DeviceState> { DeviceState.Of("zwave:NodeId", node.NodeId), DeviceState.Of("zwave:Listening", node.Listening) };
-        if (node.ManufacturerId is not null)
-            attributes.Add(DeviceState.Of("zwave:ProductCode", $"{Hex(node.ManufacturerId)}-{Hex(node.ProductType)}-{Hex(node.ProductId)}"));
-        if (node.ApplicationVersion is { } version) attributes.Add(DeviceState.Of("zwave:ApplicationVersion", version));
-        _reports.Writer.TryWrite(new DeviceDiscovered(address.ToString(), kind.ControllableName, kind.Label, [ZWaveStateTranslatorAvailable()], attributes));
+        foreach (var (address, controllableName, label) in devices)
+        {
+            _devices[address.ToString()] = new DeviceEntry(address, controllableName);
+            var attributes = new List<DeviceState> { DeviceState.Of("zwave:NodeId", node.NodeId), DeviceState.Of("zwave:Listening", node.Listening) };
+            if (address.Endpoint != 0) attributes.Add(DeviceState.Of("zwave:Endpoint", address.Endpoint));
+            if (node.ManufacturerId is not null)
+                attributes.Add(DeviceState.Of("zwave:ProductCode", $"{Hex(node.ManufacturerId)}-{Hex(node.ProductType)}-{Hex(node.ProductId)}"));
+            if (node.ApplicationVersion is { } version) attributes.Add(DeviceState.Of("zwave:ApplicationVersion", version));
+            _reports.Writer.TryWrite(new DeviceDiscovered(address.ToString(), controllableName, label, [ZWaveStateTranslatorAvailable()], attributes));
+        }
     }
 
     private static DeviceState ZWaveStateTranslatorAvailable() => DeviceState.Of(CoreStateNames.Status, "available");
 
-    /// <summary>Reads a node's main state, sensors and battery; what answers becomes states.</summary>
+    /// <summary>Reads a node's main state (of each of its devices), thermostat mode, sensors and battery; what answers becomes states.</summary>
     private async Task RefreshNodeAsync(ZWaveNode node, CancellationToken cancellationToken)
     {
-        List<byte[]> gets = [];
-        if (_devices.TryGetValue(new ZWaveDeviceAddress(node.NodeId, 0).ToString(), out var device) && ZWaveCommandTranslator.RefreshGet(device.ControllableName) is { } main)
-            gets.Add(main);
-        if (node.Supports(CommandClassId.SensorMultilevel)) gets.Add(SensorMultilevelCommandClass.Get());
-        if (node.Supports(CommandClassId.Battery)) gets.Add(BatteryCommandClass.Get());
-        foreach (var get in gets)
-            await TryAskReportAsync(node.NodeId, get, r => r.CommandClass == get[0], cancellationToken);
+        List<(byte Endpoint, byte[] Get)> gets = [];
+        foreach (var device in _devices.Values.Where(d => d.Address.NodeId == node.NodeId).OrderBy(d => d.Address.Endpoint))
+        {
+            if (ZWaveCommandTranslator.RefreshGet(device.ControllableName) is { } main) gets.Add((device.Address.Endpoint, main));
+            if (device.ControllableName == ZWaveControllableNames.Thermostat && node.CommandClassesOf(device.Address.Endpoint).Contains(CommandClassId.ThermostatMode))
+                gets.Add((device.Address.Endpoint, ThermostatModeCommandClass.Get()));
+        }
+        if (node.Supports(CommandClassId.SensorMultilevel)) gets.Add((0, SensorMultilevelCommandClass.Get()));
+        if (node.Supports(CommandClassId.Battery)) gets.Add((0, BatteryCommandClass.Get()));
+        foreach (var (endpoint, get) in gets)
+            await TryAskReportAsync(node.NodeId, endpoint, get, r => r.CommandClass == get[0], cancellationToken);
     }
 
     /// <summary>Sends a command class payload to a node (or one of its endpoints) and waits for the controller's callback.</summary>
@@ -100,33 +108,30 @@ public sealed partial class ZWaveRadio
         }
     }
 
-    /// <summary>Runs a command: its payloads one after the other, then asks until the device reports it reached the target.</summary>
+    /// <summary>
+    /// Runs a command: a sleeping node's waits in its queue until the node wakes up; the payloads go one after the
+    /// other (inside Supervision when the node supports it), then the command is done on the Supervision Report, or
+    /// on the report that says the device reached the target.
+    /// </summary>
     public async Task ExecuteAsync(RadioCommand command, IRadioCommandProgress progress, CancellationToken cancellationToken)
     {
         if (ZWaveDeviceAddress.TryParse(command.Address) is not { } parsed || !_devices.TryGetValue(parsed.ToString(), out var device))
             throw new RadioCommandException(FailureType.ActuatorUnknown, $"no Z-Wave device {command.Address}");
         var plan = ZWaveCommandTranslator.Translate(device.ControllableName, command);
-        var node = device.Address.NodeId;
+        var nodeId = device.Address.NodeId;
+        var node = _nodes.GetValueOrDefault(nodeId);
+        if (command.Name == ZWaveCommandTranslator.ResetEnergyConsumption && node is not { MeterResettable: true })
+            throw new RadioCommandException(FailureType.CommandUnknown, $"Z-Wave node {nodeId} cannot reset its meter");
         Interlocked.Increment(ref _commandsSent);
         try
         {
-            foreach (var payload in plan.Send)
+            if (node is not null && IsAsleep(node))
             {
-                await SendAsync(node, device.Address.Endpoint, payload, cancellationToken);
-                progress.Transmitted();
+                progress.InProgress();
+                await RunAtWakeUpAsync(nodeId, token => RunPlanAsync(device, node, plan, command.Name, progress, token), cancellationToken);
+                return;
             }
-            progress.InProgress();
-            if (plan.Confirm is null) return;
-            var deadline = _time.GetUtcNow() + TimeSpan.FromSeconds(_options.CommandConfirmTimeoutSeconds);
-            while (true)
-            {
-                var remaining = deadline - _time.GetUtcNow();
-                if (remaining <= TimeSpan.Zero) throw new TimeoutException();
-                var report = await AskReportAsync(node, device.Address.Endpoint, plan.Confirm, r => r.CommandClass == plan.Confirm[0],
-                    TimeSpan.FromSeconds(Math.Min(_options.ReportTimeoutSeconds, remaining.TotalSeconds)), cancellationToken);
-                if (plan.Reached(report)) return;
-                await Task.Delay(TimeSpan.FromSeconds(_options.ConfirmPollSeconds), _time, cancellationToken);
-            }
+            await RunPlanAsync(device, node, plan, command.Name, progress, cancellationToken);
         }
         catch (SerialApiTimeoutException ex)
         {
@@ -141,12 +146,51 @@ public sealed partial class ZWaveRadio
         catch (TimeoutException)
         {
             Interlocked.Increment(ref _commandFailures);
-            throw new RadioCommandException(FailureType.ActuatorNoAnswer, $"Z-Wave node {node} did not report that it did {command.Name}");
+            throw new RadioCommandException(FailureType.ActuatorNoAnswer, $"Z-Wave node {nodeId} did not report that it did {command.Name}");
+        }
+        catch (RadioCommandException)
+        {
+            Interlocked.Increment(ref _commandFailures);
+            throw;
         }
         catch (InvalidOperationException ex)
         {
             Interlocked.Increment(ref _commandFailures);
             throw new RadioCommandException(FailureType.NonExecuting, ex.Message);
+        }
+    }
+
+    private async Task RunPlanAsync(DeviceEntry device, ZWaveNode? node, ZWaveCommandPlan plan, string commandName, IRadioCommandProgress progress, CancellationToken cancellationToken)
+    {
+        var (nodeId, endpoint) = (device.Address.NodeId, device.Address.Endpoint);
+        var supervised = node is not null && node.Supports(CommandClassId.Supervision);
+        if (supervised && plan.Send.Count > 0)
+        {
+            foreach (var payload in plan.Send)
+            {
+                await SendSupervisedAsync(nodeId, endpoint, payload, commandName, progress, cancellationToken);
+            }
+            progress.InProgress();
+            // Supervision said the device did it; its report brings the states (a node that does not answer keeps them as they were).
+            if (plan.Confirm is { } get) await TryAskReportAsync(nodeId, endpoint, get, r => r.CommandClass == get[0], cancellationToken);
+            return;
+        }
+        foreach (var payload in plan.Send)
+        {
+            await SendAsync(nodeId, endpoint, payload, cancellationToken);
+            progress.Transmitted();
+        }
+        progress.InProgress();
+        if (plan.Confirm is null) return;
+        var deadline = _time.GetUtcNow() + TimeSpan.FromSeconds(_options.CommandConfirmTimeoutSeconds);
+        while (true)
+        {
+            var remaining = deadline - _time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero) throw new TimeoutException();
+            var report = await AskReportAsync(nodeId, endpoint, plan.Confirm, r => r.CommandClass == plan.Confirm[0],
+                TimeSpan.FromSeconds(Math.Min(_options.ReportTimeoutSeconds, remaining.TotalSeconds)), cancellationToken);
+            if (plan.Reached(report)) return;
+            await Task.Delay(TimeSpan.FromSeconds(_options.ConfirmPollSeconds), _time, cancellationToken);
         }
     }
 
@@ -173,6 +217,13 @@ public sealed partial class ZWaveRadio
             Interlocked.Increment(ref _unknownReports);
             return;
         }
+        NoteHeard(inner.NodeId);
+        if (SupervisionCommandClass.ParseGet(inner.Payload) is { } supervised)
+        {
+            // A report the node sends supervised: it is read, and the node told it arrived.
+            AnswerSupervision(inner, supervised.SessionId);
+            inner = inner with { Payload = supervised.Command };
+        }
         if (WakeUpCommandClass.IsNotification(inner.Payload))
         {
             OnWakeUp(inner.NodeId);
@@ -186,9 +237,23 @@ public sealed partial class ZWaveRadio
         Interlocked.Increment(ref _reportsReceived);
         foreach (var waiter in _reportWaiters.Values)
             if (waiter.NodeId == inner.NodeId && waiter.Endpoint == inner.Endpoint && waiter.Wanted(report)) waiter.Done.TrySetResult(report);
+        if (report is ConfigurationReport configuration) _parameters[(inner.NodeId, configuration.Parameter)] = configuration;
+        if (report is CentralSceneNotification scene && IsRepeatedScene(inner.NodeId, scene)) return;
         var address = new ZWaveDeviceAddress(inner.NodeId, inner.Endpoint).ToString();
-        if (!_devices.TryGetValue(address, out var device)) return;
+        if (!_devices.TryGetValue(address, out var device))
+        {
+            // A node whose endpoints are the devices reports its battery at its root: every one of them shows it.
+            if (inner.Endpoint != 0 || report is not BatteryReport) return;
+            foreach (var endpointDevice in _devices.Values.Where(d => d.Address.NodeId == inner.NodeId && d.Address.Endpoint != 0))
+                Publish(endpointDevice, report);
+            return;
+        }
+        Publish(device, report);
+    }
+
+    private void Publish(DeviceEntry device, CommandClassReport report)
+    {
         var states = ZWaveStateTranslator.FromReport(device.ControllableName, report);
-        if (states.Count > 0) _reports.Writer.TryWrite(new StatesReported(address, states));
+        if (states.Count > 0) _reports.Writer.TryWrite(new StatesReported(device.Address.ToString(), states));
     }
 }

@@ -24,20 +24,6 @@ public sealed partial class ZWaveRadio
     /// <summary>Nodes waiting for their wake-up to be interviewed.</summary>
     public IReadOnlyCollection<byte> AwaitingWakeUp => [.. _awaitingWakeUp.Keys];
 
-    /// <summary>A sleeping node woke up: interview it now if it waits for that, then let it sleep again.</summary>
-    private void OnWakeUp(byte nodeId)
-    {
-        if (!_awaitingWakeUp.TryRemove(nodeId, out _) || _ready is not { } session || _sessionStop is not { } stop) return;
-        _logger.LogInformation("Z-Wave node {NodeId} woke up; interviewing it", nodeId);
-        var token = stop.Token;
-        _ = Task.Run(async () =>
-        {
-            await InterviewAsync(session, nodeId, token);
-            if (_nodes.ContainsKey(nodeId)) await SendAsync(nodeId, 0, WakeUpCommandClass.NoMoreInformation(), token);
-        }, token).ContinueWith(t => _logger.LogWarning("Z-Wave node {NodeId} interview at wake-up failed: {Reason}", nodeId, t.Exception?.InnerException?.Message),
-            TaskContinuationOptions.OnlyOnFaulted);
-    }
-
     private async Task InterviewAsync(SerialApiSession session, byte nodeId, CancellationToken cancellationToken)
     {
         try
@@ -119,14 +105,74 @@ public sealed partial class ZWaveRadio
         if (node.Supports(CommandClassId.Notification)
             && await TryAskReportAsync(node.NodeId, NotificationCommandClass.SupportedGet(), r => r is NotificationSupportedReport, cancellationToken) is NotificationSupportedReport types)
             node = node with { NotificationTypes = [.. types.NotificationTypes] };
+        if (node.Supports(CommandClassId.Meter)
+            && await TryAskReportAsync(node.NodeId, MeterCommandClass.SupportedGet(), r => r is MeterSupportedReport, cancellationToken) is MeterSupportedReport meter)
+            node = node with { MeterResettable = meter.Resettable };
+        if (node.Supports(CommandClassId.MultiChannel)) node = node with { Endpoints = await AskEndpointsAsync(node.NodeId, cancellationToken) };
+        if (_controller?.OwnNodeId is { } controller)
+        {
+            if (node.Supports(CommandClassId.Association)) node = node with { LifelineSet = await SetLifelineAsync(node.NodeId, controller, cancellationToken) };
+            if (node.Supports(CommandClassId.WakeUp) && !node.Listening) node = node with { WakeUpIntervalSeconds = await SetWakeUpIntervalAsync(node.NodeId, controller, cancellationToken) };
+        }
         return node;
     }
 
-    private async Task<CommandClassReport?> TryAskReportAsync(byte nodeId, byte[] get, Func<CommandClassReport, bool> wanted, CancellationToken cancellationToken)
+    /// <summary>Multi Channel endpoints and what each supports; endpoints that do not answer are left out.</summary>
+    private async Task<IReadOnlyList<ZWaveEndpoint>> AskEndpointsAsync(byte nodeId, CancellationToken cancellationToken)
+    {
+        if (await TryAskReportAsync(nodeId, MultiChannelCommandClass.EndPointGet(), r => r is MultiChannelEndPointReport, cancellationToken) is not MultiChannelEndPointReport count)
+            return [];
+        var endpoints = new List<ZWaveEndpoint>();
+        for (byte index = 1; index <= count.Endpoints; index++)
+        {
+            var wanted = index;
+            if (await TryAskReportAsync(nodeId, MultiChannelCommandClass.CapabilityGet(index), r => r is MultiChannelCapabilityReport c && c.Endpoint == wanted, cancellationToken)
+                is MultiChannelCapabilityReport capability)
+                endpoints.Add(new ZWaveEndpoint(index, capability.Generic, capability.Specific, capability.CommandClasses));
+        }
+        return endpoints;
+    }
+
+    /// <summary>Points the node's lifeline (association group 1) at the controller, so it reports on its own; true when the node confirms.</summary>
+    private async Task<bool> SetLifelineAsync(byte nodeId, byte controller, CancellationToken cancellationToken)
     {
         try
         {
-            return await AskReportAsync(nodeId, 0, get, wanted, TimeSpan.FromSeconds(_options.ReportTimeoutSeconds), cancellationToken);
+            await SendAsync(nodeId, 0, AssociationCommandClass.Set(AssociationCommandClass.Lifeline, controller), cancellationToken);
+        }
+        catch (ZWaveDeliveryException ex)
+        {
+            _logger.LogInformation("Z-Wave node {NodeId} lifeline not set: {Reason}", nodeId, ex.Message);
+            return false;
+        }
+        return await TryAskReportAsync(nodeId, AssociationCommandClass.Get(AssociationCommandClass.Lifeline),
+            r => r is AssociationReport { Group: AssociationCommandClass.Lifeline }, cancellationToken) is AssociationReport report && report.NodeIds.Contains(controller);
+    }
+
+    /// <summary>Sets how often a sleeping node wakes up (and that it tells the controller); the interval the node reports back, or null.</summary>
+    private async Task<int?> SetWakeUpIntervalAsync(byte nodeId, byte controller, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(nodeId, 0, WakeUpCommandClass.IntervalSet(_options.WakeUpIntervalSeconds, controller), cancellationToken);
+        }
+        catch (ZWaveDeliveryException ex)
+        {
+            _logger.LogInformation("Z-Wave node {NodeId} wake-up interval not set: {Reason}", nodeId, ex.Message);
+            return null;
+        }
+        return await TryAskReportAsync(nodeId, WakeUpCommandClass.IntervalGet(), r => r is WakeUpIntervalReport, cancellationToken) is WakeUpIntervalReport report
+            ? report.Seconds : null;
+    }
+
+    private Task<CommandClassReport?> TryAskReportAsync(byte nodeId, byte[] get, Func<CommandClassReport, bool> wanted, CancellationToken cancellationToken) =>
+        TryAskReportAsync(nodeId, 0, get, wanted, cancellationToken);
+
+    private async Task<CommandClassReport?> TryAskReportAsync(byte nodeId, byte endpoint, byte[] get, Func<CommandClassReport, bool> wanted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AskReportAsync(nodeId, endpoint, get, wanted, TimeSpan.FromSeconds(_options.ReportTimeoutSeconds), cancellationToken);
         }
         catch (Exception ex) when (ex is ZWaveDeliveryException or TimeoutException and not SerialApiTimeoutException)
         {

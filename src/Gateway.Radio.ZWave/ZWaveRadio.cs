@@ -118,6 +118,8 @@ public sealed partial class ZWaveRadio : IRadio
             ["unknownReports"] = Interlocked.Read(ref _unknownReports),
             ["commandsSent"] = Interlocked.Read(ref _commandsSent),
             ["commandFailures"] = Interlocked.Read(ref _commandFailures),
+            ["commandsQueuedForWakeUp"] = QueuedForWakeUp,
+            ["polls"] = Polls,
             ["connects"] = _link?.Connects ?? 0,
             ["disconnects"] = _link?.Disconnects ?? 0,
             ["openFailures"] = _link?.OpenFailures ?? 0,
@@ -150,6 +152,7 @@ public sealed partial class ZWaveRadio : IRadio
             _controller = controller;
             _ready = session;
             var adopting = AdoptNodesAsync(session, controller, stop.Token);
+            _ = PollAsync(stop.Token);
             await reading;
             await adopting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }

@@ -29,4 +29,13 @@ public sealed class ZWaveRadioOptions
 
     /// <summary>While a device moves towards a target, how often it is asked where it is.</summary>
     public double ConfirmPollSeconds { get; set; } = 2;
+
+    /// <summary>The wake-up interval set on sleeping nodes at their interview (seconds; the controller is the node they notify).</summary>
+    public int WakeUpIntervalSeconds { get; set; } = 3600;
+
+    /// <summary>
+    /// Listening nodes that sent nothing for this long are read (their main state); 0 turns polling off. Nodes that
+    /// report on their own are never asked.
+    /// </summary>
+    public double PollIntervalSeconds { get; set; } = 600;
 }

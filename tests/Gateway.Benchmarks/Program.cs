@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Gateway.Benchmarks;
 
-// dotnet run -c Release --project tests/Gateway.Benchmarks -- esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | jitter [schedules] [calendarMinutes]
+// dotnet run -c Release --project tests/Gateway.Benchmarks -- esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes]
 //   | scale [triggers] [calendarDays] [samples]
 switch (args.FirstOrDefault())
 {
@@ -30,6 +30,9 @@ switch (args.FirstOrDefault())
     case "rts-latency":
         Console.WriteLine(await RtsLatencyBenchmark.RunAsync(IntArg(1, 300)));
         return 0;
+    case "zwave-latency":
+        Console.WriteLine(await ZWaveLatencyBenchmark.RunAsync(IntArg(1, 300)));
+        return 0;
     case "jitter":
         Console.WriteLine(await ScheduleJitterBenchmark.RunAsync(IntArg(1, 60), IntArg(2, 3)));
         return 0;
@@ -37,7 +40,7 @@ switch (args.FirstOrDefault())
         Console.WriteLine(await AutomationScaleBenchmark.RunAsync(IntArg(1, 1000), IntArg(2, 100), IntArg(3, 30)));
         return 0;
     default:
-        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | jitter [schedules] [calendarMinutes] | scale [triggers] [calendarDays] [samples]");
+        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes] | scale [triggers] [calendarDays] [samples]");
         return 2;
 }
 

@@ -1,19 +1,24 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Gateway.Radio.ZWave.CommandClasses;
 using Gateway.Radio.ZWave.Simulator;
 using Gateway.Radio.ZWave.Simulator.Nodes;
 using Gateway.Serial;
 
 // zwave-sim: a simulated Z-Wave Serial API controller behind tcp://127.0.0.1:PORT (point gatewayd's
 // Gateway:Radios:ZWave:Port at it) whose network already holds a switch (2), a dimmer (3), a shutter (4), a
-// multisensor (5) and a door sensor (6); driven by commands typed on stdin.
+// multisensor (5), a door sensor (6), a thermostat (7, Supervision), a double switch (8, endpoints #1 and #2), a
+// scene controller (9, sleeping) and a radiator thermostat (10, sleeping); driven by commands typed on stdin.
 const string Usage = """
     usage: zwave-sim [PORT]
       PORT      TCP port on 127.0.0.1 to listen on (default 5557)
     commands on stdin once the gateway is connected:
       temperature C | humidity PCT | lux LUX | motion on|off   the multisensor (node 5) reports
       door open|closed          the door sensor (node 6) reports
+      room C                    the thermostat (node 7) reports its air temperature
+      flip EP on|off            endpoint EP (1 or 2) of the double switch (node 8) is switched at the wall
+      scene N [held|released|2x]   button N of the scene controller (node 9)
       unreachable N on|off      node N stops (or starts again) acknowledging
       sleep N | wake N          battery node N falls asleep / wakes up (Wake Up Notification)
       garbage                   broken bytes on the line
@@ -35,7 +40,14 @@ using var client = await listener.AcceptTcpClientAsync();
 await using var controller = new ZWaveControllerSimulator(new StreamTransport(client.GetStream(), "tcp client"));
 var multisensor = new SimulatedMultisensor(5);
 var door = new SimulatedDoorSensor(6);
-foreach (var node in new SimulatedZWaveNode[] { new SimulatedSwitch(2), new SimulatedDimmer(3), new SimulatedShutter(4), multisensor, door }) controller.AddNode(node);
+var thermostat = new SimulatedThermostat(7);
+var doubleSwitch = new SimulatedDoubleSwitch(8);
+var sceneController = new SimulatedSceneController(9);
+foreach (var node in new SimulatedZWaveNode[]
+{
+    new SimulatedSwitch(2), new SimulatedDimmer(3), new SimulatedShutter(4), multisensor, door, thermostat, doubleSwitch, sceneController, new SimulatedThermostat(10, sleeping: true),
+})
+    controller.AddNode(node);
 await controller.StartAsync(CancellationToken.None);
 Console.WriteLine("gateway connected");
 
@@ -54,6 +66,13 @@ while ((line = Console.ReadLine()) is not null)
             case "lux": multisensor.SetLux(Number(words[1])); break;
             case "motion": multisensor.SetMotion(words[1] == "on"); break;
             case "door": door.SetOpen(words[1] == "open"); break;
+            case "room": thermostat.SetTemperature(Number(words[1])); break;
+            case "flip": doubleSwitch.Flip(byte.Parse(words[1], CultureInfo.InvariantCulture), words[2] == "on"); break;
+            case "scene":
+                var key = words.Length < 3 ? CentralSceneCommandClass.KeyPressed
+                    : words[2] switch { "held" => CentralSceneCommandClass.KeyHeldDown, "released" => CentralSceneCommandClass.KeyReleased, "2x" => CentralSceneCommandClass.KeyPressed2x, _ => CentralSceneCommandClass.KeyPressed };
+                sceneController.Press(byte.Parse(words[1], CultureInfo.InvariantCulture), key);
+                break;
             case "unreachable":
                 var node = controller.Nodes.First(n => n.NodeId == byte.Parse(words[1], CultureInfo.InvariantCulture));
                 node.Reachable = words[2] != "on";
@@ -77,6 +96,8 @@ while ((line = Console.ReadLine()) is not null)
                         SimulatedMultilevelNode m => $"level {m.Level}",
                         SimulatedMultisensor m => $"{m.Temperature} °C",
                         SimulatedDoorSensor d => d.Open ? "open" : "closed",
+                        SimulatedThermostat t => $"setpoint {t.Setpoint} °C, mode {t.Mode}, {t.Temperature} °C",
+                        SimulatedDoubleSwitch d => $"#1 {(d.IsOn(1) ? "on" : "off")}, #2 {(d.IsOn(2) ? "on" : "off")}",
                         _ => "",
                     };
                     Console.WriteLine($"node {n.NodeId} {n.GetType().Name}: {state}{(n.Reachable ? "" : " (unreachable)")}");

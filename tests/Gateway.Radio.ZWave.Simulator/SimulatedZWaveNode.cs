@@ -1,4 +1,5 @@
 using Gateway.Radio.ZWave.CommandClasses;
+using Gateway.Radio.ZWave.Encapsulation;
 
 namespace Gateway.Radio.ZWave.Simulator;
 
@@ -55,16 +56,68 @@ public abstract class SimulatedZWaveNode(byte nodeId, bool listening, byte gener
 
     internal void NoteNodeInfoRequest() => InterviewRequests++;
 
+    /// <summary>Called with every payload the node receives, as the controller hands it over (benchmarks time it).</summary>
+    public Action<byte[]>? Heard { get; set; }
+
+    /// <summary>The node its lifeline (association group 1) points at, 0 when none.</summary>
+    public byte LifelineNodeId { get; private set; }
+
+    /// <summary>The wake-up interval the controller set (seconds), 0 when never set.</summary>
+    public int WakeUpIntervalSeconds { get; private set; }
+
+    /// <summary>Configuration parameters: number → (size, value).</summary>
+    public Dictionary<byte, (int Size, long Value)> Parameters { get; } = [];
+
+    /// <summary>The status the node answers the next Supervision Gets with (Success unless a test says otherwise).</summary>
+    public byte SupervisionStatus { get; set; } = SupervisionCommandClass.Success;
+
     /// <summary>The reports the node sends back for a payload it received.</summary>
     internal IReadOnlyList<byte[]> Receive(byte[] payload)
     {
         lock (_gate) _received.Add(payload);
+        Heard?.Invoke(payload);
+        if (payload is [CommandClassId.MultiChannel, MultiChannelLayer.CommandEncapsulation, _, var destination, _, _, ..])
+        {
+            var endpoint = (byte)(destination & 0x7F);
+            return [.. ReceiveAt(endpoint, payload[4..]).Select(report => Encapsulate(endpoint, report))];
+        }
+        return ReceiveAt(0, payload);
+    }
+
+    private IReadOnlyList<byte[]> ReceiveAt(byte endpoint, byte[] payload)
+    {
         if (payload.Length < 2) return [];
+        if (SupervisionCommandClass.ParseGet(payload) is { } supervised && CommandClasses.Contains(CommandClassId.Supervision))
+        {
+            var status = SupervisionStatus;
+            var reports = status == SupervisionCommandClass.Success ? ReceiveAt(endpoint, supervised.Command) : [];
+            return [SupervisionCommandClass.Report(supervised.SessionId, status), .. reports];
+        }
+        if (endpoint != 0) return HandleEndpoint(endpoint, payload);
         switch (payload[0], payload[1])
         {
             case (CommandClassId.WakeUp, WakeUpCommandClass.NoMoreInformationCommand):
                 Asleep = true;
                 return [];
+            case (CommandClassId.WakeUp, WakeUpCommandClass.IntervalSetCommand) when payload.Length >= 6:
+                WakeUpIntervalSeconds = (payload[2] << 16) | (payload[3] << 8) | payload[4];
+                return [];
+            case (CommandClassId.WakeUp, WakeUpCommandClass.IntervalGetCommand):
+                return [WakeUpCommandClass.IntervalReport(WakeUpIntervalSeconds, LifelineNodeId)];
+            case (CommandClassId.Association, AssociationCommandClass.SetCommand) when payload.Length >= 4 && payload[2] == AssociationCommandClass.Lifeline:
+                LifelineNodeId = payload[3];
+                return [];
+            case (CommandClassId.Association, AssociationCommandClass.GetCommand) when payload.Length >= 3:
+                return [payload[2] == AssociationCommandClass.Lifeline && LifelineNodeId != 0
+                    ? AssociationCommandClass.Report(payload[2], 5, LifelineNodeId) : AssociationCommandClass.Report(payload[2], 5)];
+            case (CommandClassId.Configuration, ConfigurationCommandClass.SetCommand) when payload.Length >= 5 && CommandClasses.Contains(CommandClassId.Configuration):
+                var size = payload[3] & 0x07;
+                if (ConfigurationCommandClass.IsValidSize(size) && payload.Length >= 4 + size)
+                    Parameters[payload[2]] = (size, ReadSigned(payload.AsSpan(4, size)));
+                return [];
+            case (CommandClassId.Configuration, ConfigurationCommandClass.GetCommand) when payload.Length >= 3 && CommandClasses.Contains(CommandClassId.Configuration):
+                var (pSize, pValue) = Parameters.GetValueOrDefault(payload[2], (1, 0));
+                return [ConfigurationCommandClass.Report(payload[2], pSize, pValue)];
             case (CommandClassId.ManufacturerSpecific, ManufacturerSpecificCommandClass.GetCommand):
                 InterviewRequests++;
                 return [ManufacturerSpecificCommandClass.Report(ManufacturerId, ProductType, ProductId)];
@@ -76,6 +129,22 @@ public abstract class SimulatedZWaveNode(byte nodeId, bool listening, byte gener
         }
         return Handle(payload);
     }
+
+    private static long ReadSigned(ReadOnlySpan<byte> bytes)
+    {
+        long value = (sbyte)bytes[0];
+        foreach (var b in bytes[1..]) value = (value << 8) | b;
+        return value;
+    }
+
+    private static byte[] Encapsulate(byte endpoint, byte[] report) => report is [CommandClassId.Supervision, ..] && endpoint == 0
+        ? report : [CommandClassId.MultiChannel, MultiChannelLayer.CommandEncapsulation, endpoint, 0x00, .. report];
+
+    /// <summary>What one Multi Channel endpoint does with a payload (nodes without endpoints answer nothing).</summary>
+    protected virtual IReadOnlyList<byte[]> HandleEndpoint(byte endpoint, byte[] payload) => [];
+
+    /// <summary>An endpoint of the node sends a report on its own (Multi Channel encapsulated).</summary>
+    public void ReportFrom(byte endpoint, byte[] payload) => Report(Encapsulate(endpoint, payload));
 
     /// <summary>What the device itself does with a payload.</summary>
     protected abstract IReadOnlyList<byte[]> Handle(byte[] payload);

@@ -69,12 +69,16 @@ public class FuzzTests
             Hex.Bytes("31 05 01 22 00 D7"), Hex.Bytes("32 02 21 34 00 00 03 E8 00 00"), Hex.Bytes("71 05 00 00 00 FF 07 00 01 08"),
             Hex.Bytes("71 08 01 E2"), Hex.Bytes("26 03 32"), Hex.Bytes("25 03 FF"), Hex.Bytes("80 03 FF"), Hex.Bytes("72 05 00 86 00 03 00 62"),
             Hex.Bytes("86 12 03 07 12 01 02"), Hex.Bytes("60 0D 02 00 25 03 FF"), Hex.Bytes("30 03 FF 0A"), Hex.Bytes("20 03 63"),
+            Hex.Bytes("43 03 01 22 00 D7"), Hex.Bytes("40 03 01"), Hex.Bytes("70 06 05 02 01 2C"), Hex.Bytes("5B 03 07 82 01"),
+            Hex.Bytes("6C 02 05 FF 00"), Hex.Bytes("6C 01 85 03 25 01 FF"), Hex.Bytes("85 03 01 05 00 01"), Hex.Bytes("84 06 00 0E 10 01"),
+            Hex.Bytes("60 08 40 02"), Hex.Bytes("60 0A 02 10 01 25 32"), Hex.Bytes("32 04 81 05"),
         ];
         long decoded = 0;
         for (var i = 0; i < Iterations; i++)
         {
             var payload = Mutate(random, seeds[random.Next(seeds.Length)]);
             if (stack.Unwrap(new EncapsulatedCommand(5, 0, payload)) is not { } inner) continue;
+            if (SupervisionCommandClass.ParseGet(inner.Payload) is { } supervised) inner = inner with { Payload = supervised.Command };
             if (CommandClassDecoder.Decode(inner.Payload) is not { } report) continue;
             decoded++;
             foreach (var kind in ZWaveControllableNames.All) _ = ZWaveStateTranslator.FromReport(kind, report);

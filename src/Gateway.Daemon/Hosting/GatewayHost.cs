@@ -113,6 +113,7 @@ public static class GatewayHost
             if (app.Services.GetService<SimulatedRadio>() is not null) app.MapSimulationEndpoints();
             Licensing.LicenceEndpoints.MapLicenceEndpoints(app);
             if (app.Services.GetService<ZigbeeRadio>() is not null) app.MapZigbeeBackupEndpoints();
+            if (app.Services.GetService<ZWaveRadio>() is not null) ZWave.ZWaveParameterEndpoints.MapZWaveParameterEndpoints(app);
             if (builder.Configuration.GetValue<bool>("Gateway:Api:BenchmarkRoutes")) Benchmarks.StaticBenchmarkEndpoints.MapStaticBenchmarkEndpoints(app);
             await app.RunAsync();
             return restart.Requested ? ExitCodes.Restart : ExitCodes.Success;

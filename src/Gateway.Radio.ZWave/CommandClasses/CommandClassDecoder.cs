@@ -24,6 +24,20 @@ public static class CommandClassDecoder
             (CommandClassId.ManufacturerSpecific, ManufacturerSpecificCommandClass.ReportCommand) when p.Length >= 6 => new ManufacturerReport(
                 BinaryPrimitives.ReadUInt16BigEndian(p), BinaryPrimitives.ReadUInt16BigEndian(p[2..]), BinaryPrimitives.ReadUInt16BigEndian(p[4..])),
             (CommandClassId.Version, VersionCommandClass.ReportCommand) when p.Length >= 5 => new VersionReport(p[0], $"{p[1]}.{p[2]:D2}", $"{p[3]}.{p[4]:D2}"),
+            (CommandClassId.Meter, MeterCommandClass.SupportedReportCommand) when p.Length >= 2 => new MeterSupportedReport((p[0] & 0x80) != 0, (byte)(p[0] & 0x1F), (byte)(p[1] & 0x1F)),
+            (CommandClassId.ThermostatMode, ThermostatModeCommandClass.ReportCommand) when p.Length >= 1 => new ThermostatModeReport((byte)(p[0] & 0x1F)),
+            (CommandClassId.ThermostatSetpoint, ThermostatSetpointCommandClass.ReportCommand) => Setpoint(p),
+            (CommandClassId.Configuration, ConfigurationCommandClass.ReportCommand) => Configuration(p),
+            (CommandClassId.CentralScene, CentralSceneCommandClass.NotificationCommand) when p.Length >= 3 =>
+                new CentralSceneNotification(p[0], (byte)(p[1] & 0x07), p[2], (p[1] & 0x80) != 0),
+            (CommandClassId.CentralScene, CentralSceneCommandClass.SupportedReportCommand) when p.Length >= 1 => new CentralSceneSupportedReport(p[0]),
+            (CommandClassId.Supervision, SupervisionCommandClass.ReportCommand) when p.Length >= 2 =>
+                new SupervisionReport((byte)(p[0] & SupervisionCommandClass.SessionIdMask), (p[0] & 0x80) != 0, p[1], p.Length >= 3 ? p[2] : (byte)0),
+            (CommandClassId.Association, AssociationCommandClass.ReportCommand) when p.Length >= 3 => new AssociationReport(p[0], p[1], p[3..].ToArray()),
+            (CommandClassId.WakeUp, WakeUpCommandClass.IntervalReportCommand) when p.Length >= 4 => new WakeUpIntervalReport((p[0] << 16) | (p[1] << 8) | p[2], p[3]),
+            (CommandClassId.MultiChannel, MultiChannelCommandClass.EndPointReportCommand) when p.Length >= 2 => new MultiChannelEndPointReport((byte)(p[1] & 0x7F), (p[0] & 0x40) != 0),
+            (CommandClassId.MultiChannel, MultiChannelCommandClass.CapabilityReportCommand) when p.Length >= 3 =>
+                new MultiChannelCapabilityReport((byte)(p[0] & 0x7F), p[1], p[2], p[3..].ToArray().TakeWhile(cc => cc != CommandClassId.SupportControlMark).ToArray()),
             _ => null,
         };
     }
@@ -33,6 +47,23 @@ public static class CommandClassDecoder
 
     private static SensorReading? Sensor(ReadOnlySpan<byte> p) =>
         p.Length >= 2 && ScaledValue.TryRead(p[1..], out var value, out var scale, out _) ? new SensorReading(p[0], scale, value) : null;
+
+    private static ThermostatSetpointReport? Setpoint(ReadOnlySpan<byte> p) =>
+        p.Length >= 2 && ScaledValue.TryRead(p[1..], out var value, out var scale, out _) ? new ThermostatSetpointReport((byte)(p[0] & 0x0F), scale, value) : null;
+
+    private static ConfigurationReport? Configuration(ReadOnlySpan<byte> p)
+    {
+        if (p.Length < 2) return null;
+        var size = p[1] & 0x07;
+        if (!ConfigurationCommandClass.IsValidSize(size) || p.Length < 2 + size) return null;
+        long value = size switch
+        {
+            1 => (sbyte)p[2],
+            2 => BinaryPrimitives.ReadInt16BigEndian(p[2..]),
+            _ => BinaryPrimitives.ReadInt32BigEndian(p[2..]),
+        };
+        return new ConfigurationReport(p[0], size, value);
+    }
 
     private static MeterReading? Meter(ReadOnlySpan<byte> p)
     {

@@ -25,3 +25,27 @@ public sealed record BatteryReport(int Level, bool Low) : CommandClassReport(Com
 public sealed record ManufacturerReport(ushort ManufacturerId, ushort ProductType, ushort ProductId) : CommandClassReport(CommandClassId.ManufacturerSpecific);
 
 public sealed record VersionReport(byte LibraryType, string Protocol, string Application) : CommandClassReport(CommandClassId.Version);
+
+public sealed record ThermostatModeReport(byte Mode) : CommandClassReport(CommandClassId.ThermostatMode);
+
+public sealed record ThermostatSetpointReport(byte SetpointType, byte Scale, double Value) : CommandClassReport(CommandClassId.ThermostatSetpoint);
+
+public sealed record ConfigurationReport(byte Parameter, int Size, long Value) : CommandClassReport(CommandClassId.Configuration);
+
+/// <summary>A scene key event; <see cref="Sequence"/> tells a retransmission from a new press.</summary>
+public sealed record CentralSceneNotification(byte Sequence, byte KeyAttribute, byte Scene, bool SlowRefresh) : CommandClassReport(CommandClassId.CentralScene);
+
+public sealed record CentralSceneSupportedReport(byte Scenes) : CommandClassReport(CommandClassId.CentralScene);
+
+/// <summary>The outcome of a supervised command (<see cref="SupervisionCommandClass"/> statuses).</summary>
+public sealed record SupervisionReport(byte SessionId, bool MoreStatusUpdates, byte Status, byte Duration) : CommandClassReport(CommandClassId.Supervision);
+
+public sealed record AssociationReport(byte Group, byte MaxNodes, IReadOnlyList<byte> NodeIds) : CommandClassReport(CommandClassId.Association);
+
+public sealed record WakeUpIntervalReport(int Seconds, byte NodeId) : CommandClassReport(CommandClassId.WakeUp);
+
+public sealed record MeterSupportedReport(bool Resettable, byte MeterType, byte ScaleMask) : CommandClassReport(CommandClassId.Meter);
+
+public sealed record MultiChannelEndPointReport(byte Endpoints, bool Identical) : CommandClassReport(CommandClassId.MultiChannel);
+
+public sealed record MultiChannelCapabilityReport(byte Endpoint, byte Generic, byte Specific, IReadOnlyList<byte> CommandClasses) : CommandClassReport(CommandClassId.MultiChannel);

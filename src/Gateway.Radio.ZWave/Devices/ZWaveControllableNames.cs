@@ -12,7 +12,9 @@ public static class ZWaveControllableNames
     public const string SmokeSensor = "zwave:SmokeSensorComponent";
     public const string WaterDetectionSensor = "zwave:WaterDetectionSensorComponent";
     public const string ElectricityMeter = "zwave:ElectricityMeterComponent";
+    public const string Thermostat = "zwave:ThermostatComponent";
+    public const string SceneController = "zwave:SceneControllerComponent";
 
     public static readonly IReadOnlyList<string> All =
-        [OnOffSwitch, DimmerLight, RollerShutter, MultiSensor, ContactSensor, MotionSensor, SmokeSensor, WaterDetectionSensor, ElectricityMeter];
+        [OnOffSwitch, DimmerLight, RollerShutter, MultiSensor, ContactSensor, MotionSensor, SmokeSensor, WaterDetectionSensor, ElectricityMeter, Thermostat, SceneController];
 }

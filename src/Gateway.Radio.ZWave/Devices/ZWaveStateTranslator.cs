@@ -7,6 +7,9 @@ namespace Gateway.Radio.ZWave.Devices;
 /// <summary>Turns a node's reports into the states of its kind.</summary>
 public static class ZWaveStateTranslator
 {
+    /// <summary>The last scene key event of a scene controller: <c>scene:key</c> (<c>1:pressed</c>, <c>2:held</c>, <c>1:pressed2x</c> …).</summary>
+    public const string CentralSceneState = "zwave:CentralSceneState";
+
     public static IReadOnlyList<DeviceState> FromReport(string controllableName, CommandClassReport report) => report switch
     {
         SwitchBinaryReport { On: { } on } => [DeviceState.Of(OnOff, on ? "on" : "off")],
@@ -23,6 +26,11 @@ public static class ZWaveStateTranslator
             ? [DeviceState.Of(Occupancy, binary.Detected ? "personInside" : "noPersonInside")]
             : controllableName == ZWaveControllableNames.ContactSensor ? [DeviceState.Of(Contact, binary.Detected ? "open" : "closed")] : [],
         BatteryReport battery => [DeviceState.Of(BatteryLevel, battery.Level)],
+        ThermostatSetpointReport { SetpointType: ThermostatSetpointCommandClass.Heating } setpoint when controllableName == ZWaveControllableNames.Thermostat =>
+            [DeviceState.Of(TargetTemperature, ZWaveCommandTranslator.Celsius(setpoint))],
+        ThermostatModeReport mode when ThermostatModeCommandClass.NameOf(mode.Mode) is { } name => [DeviceState.Of(OperatingMode, name)],
+        CentralSceneNotification scene when CentralSceneCommandClass.NameOf(scene.KeyAttribute) is { } key =>
+            [DeviceState.Of(CentralSceneState, $"{scene.Scene}:{key}")],
         _ => [],
     };
 

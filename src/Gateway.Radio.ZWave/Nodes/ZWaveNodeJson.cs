@@ -24,10 +24,30 @@ public static class ZWaveNodeJson
             if (node.ProductId is { } id) json.WriteNumber("productId", id);
             if (node.ApplicationVersion is { } version) json.WriteString("applicationVersion", version);
             if (node.Refused is { } refused) json.WriteString("refused", refused);
+            if (node.MeterResettable) json.WriteBoolean("meterResettable", true);
+            if (node.LifelineSet) json.WriteBoolean("lifelineSet", true);
+            if (node.WakeUpIntervalSeconds is { } interval) json.WriteNumber("wakeUpInterval", interval);
+            if (node.Endpoints.Count > 0)
+            {
+                json.WriteStartArray("endpoints");
+                foreach (var endpoint in node.Endpoints)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("index", endpoint.Index);
+                    json.WriteNumber("generic", endpoint.Generic);
+                    json.WriteNumber("specific", endpoint.Specific);
+                    json.WriteString("commandClasses", Convert.ToHexString([.. endpoint.CommandClasses]));
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    private static ZWaveEndpoint ReadEndpoint(JsonElement e) => new(e.GetProperty("index").GetByte(), e.GetProperty("generic").GetByte(),
+        e.GetProperty("specific").GetByte(), Convert.FromHexString(e.GetProperty("commandClasses").GetString() ?? ""));
 
     /// <summary>The stored node, or null when the text is not one.</summary>
     public static ZWaveNode? TryParse(string text)
@@ -45,6 +65,10 @@ public static class ZWaveNodeJson
                 ProductId = root.TryGetProperty("productId", out var p) ? p.GetUInt16() : null,
                 ApplicationVersion = root.TryGetProperty("applicationVersion", out var v) ? v.GetString() : null,
                 Refused = root.TryGetProperty("refused", out var r) ? r.GetString() : null,
+                MeterResettable = root.TryGetProperty("meterResettable", out var mr) && mr.GetBoolean(),
+                LifelineSet = root.TryGetProperty("lifelineSet", out var ls) && ls.GetBoolean(),
+                WakeUpIntervalSeconds = root.TryGetProperty("wakeUpInterval", out var w) ? w.GetInt32() : null,
+                Endpoints = root.TryGetProperty("endpoints", out var e) ? [.. e.EnumerateArray().Select(ReadEndpoint)] : [],
             };
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
