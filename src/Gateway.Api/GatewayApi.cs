@@ -25,6 +25,7 @@ public static class GatewayApi
         api.MapExecutionEndpoints();
         api.MapEnOceanConfigEndpoints();
         api.MapZigbeeConfigEndpoints();
+        api.MapZWaveConfigEndpoints();
         api.MapActionGroupEndpoints();
         api.MapLocationEndpoints();
         api.MapCalendarEndpoints();

@@ -14,10 +14,14 @@ const string Usage = """
     commands on stdin once the gateway is connected:
       temperature C | humidity PCT | lux LUX | motion on|off   the multisensor (node 5) reports
       door open|closed          the door sensor (node 6) reports
-      unreachable N on|off      node N stops (or starts again) acknowledging
+      unreachable N on|off      node N stops (or starts again) acknowledging (a failed node)
+      include KIND N            while the gateway includes: a new KIND node (switch, dimmer, shutter, multisensor,
+                                door) presses its button and joins as node N; also replaces failed node N
+      exclude N                 while the gateway excludes: node N presses its button and leaves
       sleep N | wake N          battery node N falls asleep / wakes up (Wake Up Notification)
       garbage                   broken bytes on the line
       silent on|off             wedge the controller (reads, never answers) or bring it back
+      silent-after-send         ACK the next SendData, then go silent (mid-transaction)
       drop-acks N | cans N | drop-callbacks N   the next N host frames get no ACK / a CAN; the next N callbacks are lost
       state                     nodes and their state, SendData seen
       quit
@@ -63,6 +67,24 @@ while ((line = Console.ReadLine()) is not null)
                 if (words[0] == "wake") sleeper.WakeUp();
                 else sleeper.Asleep = true;
                 break;
+            case "include":
+                var id = byte.Parse(words[2], CultureInfo.InvariantCulture);
+                SimulatedZWaveNode joining = words[1] switch
+                {
+                    "switch" => new SimulatedSwitch(id),
+                    "dimmer" => new SimulatedDimmer(id),
+                    "shutter" => new SimulatedShutter(id),
+                    "multisensor" => new SimulatedMultisensor(id),
+                    "door" => new SimulatedDoorSensor(id),
+                    _ => throw new FormatException($"unknown kind {words[1]}"),
+                };
+                Console.WriteLine(controller.PressButton(joining) ? $"node {id} pressed its button" : "the controller is not including");
+                break;
+            case "exclude":
+                var leaving = controller.Nodes.First(n => n.NodeId == byte.Parse(words[1], CultureInfo.InvariantCulture));
+                Console.WriteLine(controller.PressButton(leaving) ? $"node {leaving.NodeId} pressed its button" : "the controller is not excluding");
+                break;
+            case "silent-after-send": controller.SilenceAfterAcking(Gateway.Radio.ZWave.Serial.FunctionId.SendData); break;
             case "garbage": await controller.EmitBytesAsync([0x01, 0x09, 0x00, 0x04, 0x13, 0x37, 0x42, 0x06, 0x99]); break;
             case "silent": controller.Silent = words[1] == "on"; break;
             case "drop-acks": controller.DropNextAcks(int.Parse(words[1], CultureInfo.InvariantCulture)); break;
