@@ -179,6 +179,7 @@ public sealed partial class ZWaveRadio
             Interlocked.Increment(ref _unknownReports);
             return;
         }
+        OnAssociationFrame(inner);
         if (WakeUpCommandClass.IsNotification(inner.Payload))
         {
             OnWakeUp(inner.NodeId);

@@ -421,6 +421,7 @@ public sealed partial class ZWaveRadio : IRadioControllerManagement
     {
         var addresses = _devices.Where(d => d.Value.Address.NodeId == nodeId).Select(d => d.Key).ToList();
         _unreachable.TryRemove(nodeId, out _);
+        _associations.TryRemove(nodeId, out _);
         _awaitingWakeUp.TryRemove(nodeId, out _);
         await ForgetNodeAsync(nodeId, CancellationToken.None);
         foreach (var address in addresses) _reports.Writer.TryWrite(new DeviceRemovedReported(address));

@@ -17,7 +17,9 @@ namespace Gateway.Api.Endpoints;
 /// /config/{gatewayId}/zwave/…: inclusion and exclusion (<c>pairing/inclusion/start|stop</c>,
 /// <c>pairing/exclusion/start|stop</c> with an optional body <c>{"timeout": s, "mode": "low|normal|wide"}</c>, and
 /// the older <c>inclusion/…</c>, <c>inclusionMode/…</c>, <c>exclusion/…</c>, <c>exclusionMode/…</c> paths), failed
-/// devices (POST checks, DELETE removes, <c>/replace</c> replaces), <c>reset</c> and <c>controllerCapability</c>.
+/// devices (POST checks, DELETE removes, <c>/replace</c> replaces), <c>reset</c>, <c>controllerCapability</c>, and
+/// association groups (<c>association/nodes/{nodeId}/groups[/{groupId}]</c>: GET what the node last reported, POST a
+/// JSON array of node ids to set a group, <c>…/refresh</c> to ask the node again).
 /// Each answers an execId as a box does; the outcome follows as events (ZWaveSetModeCompleteEvent / …FailedEvent,
 /// ZWaveResetCompleteEvent, DeviceCreatedEvent for an included device, DeviceRemovedEvent for an excluded one).
 /// Inclusion goes through the licence's pairing policy like every other way of adding a device.
@@ -63,12 +65,59 @@ public static class ZWaveConfigEndpoints
             await RunAsync(() => Controller(gatewayId, radios, identity).ResetAsync(context.RequestAborted));
             return Results.Ok();
         });
+        MapAssociationEndpoints(api);
         api.MapGet("/config/{gatewayId}/zwave/controllerCapability", (string gatewayId, RadioDirectory radios, SetupIdentity identity) =>
             Results.Json(new ZWaveControllerCapabilityResponse(Controller(gatewayId, radios, identity).ControllerCapability),
                 ApiJsonContext.Relaxed.ZWaveControllerCapabilityResponse));
     }
 
     private const string ProtocolName = "zwave";
+
+    private static void MapAssociationEndpoints(IEndpointRouteBuilder api)
+    {
+        const string Groups = "/config/{gatewayId}/zwave/association/nodes/{nodeId}/groups";
+        api.MapGet(Groups, (string gatewayId, string nodeId, RadioDirectory radios, SetupIdentity identity) =>
+        {
+            var groups = Associations(gatewayId, radios, identity).AssociationGroups(Number(nodeId)) ?? throw new OverkizException(OverkizError.UnknownObject());
+            return Results.Json(new ZWaveAssociationGroupsView(Math.Max(groups.GroupCount, groups.Groups.Count), [.. groups.Groups.Select(View)]),
+                ApiJsonContext.Relaxed.ZWaveAssociationGroupsView);
+        });
+        api.MapGet(Groups + "/{groupId}", (string gatewayId, string nodeId, string groupId, RadioDirectory radios, SetupIdentity identity) =>
+        {
+            var groups = Associations(gatewayId, radios, identity).AssociationGroups(Number(nodeId)) ?? throw new OverkizException(OverkizError.UnknownObject());
+            var group = groups.Groups.FirstOrDefault(g => g.GroupId == Number(groupId)) ?? throw new OverkizException(OverkizError.UnknownObject());
+            return Results.Json(View(group), ApiJsonContext.Relaxed.ZWaveAssociationGroupView);
+        });
+        api.MapPost(Groups + "/refresh", (string gatewayId, string nodeId, HttpContext context, RadioDirectory radios, SetupIdentity identity) =>
+            RunAsync(() => Associations(gatewayId, radios, identity).RefreshAssociationGroupsAsync(Number(nodeId), null, context.RequestAborted), NodeSilent));
+        api.MapPost(Groups + "/{groupId}/refresh", (string gatewayId, string nodeId, string groupId, HttpContext context, RadioDirectory radios, SetupIdentity identity) =>
+            RunAsync(() => Associations(gatewayId, radios, identity).RefreshAssociationGroupsAsync(Number(nodeId), Number(groupId), context.RequestAborted), NodeSilent));
+        api.MapPost(Groups + "/{groupId}", async (string gatewayId, string nodeId, string groupId, HttpContext context, RadioDirectory radios, SetupIdentity identity) =>
+        {
+            var associations = Associations(gatewayId, radios, identity);
+            var malformed = OverkizError.BadParameters("expected a JSON array of node ids");
+            List<int> nodes = [];
+            using (var body = await RequestBody.ReadJsonAsync(context.Request, malformed, MaxBodyBytes))
+            {
+                if (body.RootElement.ValueKind != JsonValueKind.Array) throw new OverkizException(malformed);
+                foreach (var item in body.RootElement.EnumerateArray())
+                    nodes.Add(item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var node) && node is >= 1 and <= 232
+                        ? node : throw new OverkizException(OverkizError.BadParameters("node ids run from 1 to 232")));
+            }
+            return await RunAsync(() => associations.SetAssociationGroupAsync(Number(nodeId), Number(groupId), nodes, context.RequestAborted), NodeSilent);
+        });
+    }
+
+    private const string NodeSilent = "the Z-Wave node did not answer";
+
+    private static ZWaveAssociationGroupView View(RadioAssociationGroup group) => new(group.MaxNodes, group.GroupId, group.Nodes);
+
+    private static int Number(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : throw new OverkizException(OverkizError.UnknownObject());
+
+    private static IRadioAssociationGroups Associations(string gatewayId, RadioDirectory radios, SetupIdentity identity) =>
+        Controller(gatewayId, radios, identity) as IRadioAssociationGroups
+        ?? throw new OverkizException(new OverkizError(400, "UNSPECIFIED_ERROR", "\"The Z-Wave radio of this gateway has no association groups\""));
 
     private static async Task<IResult> StartInclusionAsync(string gatewayId, string? timeout, HttpContext context, RadioDirectory radios, SetupIdentity identity, IPairingPolicy pairing)
     {
@@ -126,7 +175,7 @@ public static class ZWaveConfigEndpoints
                ?? throw new OverkizException(OverkizError.UnknownObject());
     }
 
-    private static async Task<IResult> RunAsync(Func<Task> operation)
+    private static async Task<IResult> RunAsync(Func<Task> operation, string silent = "the Z-Wave controller did not answer")
     {
         try
         {
@@ -143,7 +192,7 @@ public static class ZWaveConfigEndpoints
         catch (TimeoutException)
         {
             // A wedged controller: the radio reopens and soft-resets it; the client may try again.
-            throw new OverkizException(new OverkizError(400, "UNSPECIFIED_ERROR", "\"the Z-Wave controller did not answer\""));
+            throw new OverkizException(new OverkizError(400, "UNSPECIFIED_ERROR", $"\"{silent}\""));
         }
         return Results.Json(new ExecIdResponse(Guid.NewGuid().ToString()), ApiJsonContext.Relaxed.ExecIdResponse);
     }
