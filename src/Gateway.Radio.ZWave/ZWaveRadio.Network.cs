@@ -37,7 +37,10 @@ public sealed partial class ZWaveRadio : IRadioControllerManagement
         public bool Finishing { get; set; }
     }
 
-    /// <summary>Default inclusion / exclusion window (the seed's 30 s).</summary>
+    /// <summary>The notice of an exclusion that reset a device of another network (ZWaveExclusionInOtherNetworkEvent).</summary>
+    public const string ExclusionInOtherNetwork = "ExclusionInOtherNetwork";
+
+    /// <summary>Default inclusion / exclusion window (30 s, as a box).</summary>
     public static readonly TimeSpan DefaultModeTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _modeChange = new(1, 1);
@@ -252,6 +255,7 @@ public sealed partial class ZWaveRadio : IRadioControllerManagement
         if (mode.NodeId == 0 || !_nodes.ContainsKey(mode.NodeId))
         {
             _logger.LogInformation("Z-Wave exclusion reset a device of another network (node {NodeId})", mode.NodeId);
+            _reports.Writer.TryWrite(new RadioNoticeReported(ExclusionInOtherNetwork));
             return;
         }
         Interlocked.Increment(ref _exclusions);

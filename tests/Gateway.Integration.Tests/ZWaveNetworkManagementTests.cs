@@ -89,7 +89,7 @@ public class ZWaveNetworkManagementTests
             (exit, stdout, stderr) = await GatewayctlBinary.RunAsync(["--data-dir", data, "pair", "zwave", "stop"]);
             Assert.True(exit == 0, stderr);
             Assert.Contains("closed", stdout);
-            Assert.False(controller.Including);
+            await WaitForAsync(() => Task.FromResult(!controller.Including), "the controller left inclusion mode", daemon);
 
             var (status, _) = await client.PostJsonAsync($"config/{gateway}/zwave/pairing/exclusion/start");
             Assert.Equal(200, status);

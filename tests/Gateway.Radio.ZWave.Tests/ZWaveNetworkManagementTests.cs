@@ -105,6 +105,19 @@ public class ZWaveNetworkManagementTests
     }
 
     [Fact]
+    public async Task Excluding_a_device_of_another_network_removes_nothing_and_says_so()
+    {
+        var network = new Network();
+        await using var harness = await AdoptedAsync(network);
+        await harness.Radio.StartExclusionAsync(TimeSpan.FromMinutes(1), false, false, CancellationToken.None);
+        Assert.True(harness.Simulator!.PressButton(new SimulatedSwitch(42)));
+        await harness.WaitForAsync(seen => seen.OfType<RadioNoticeReported>().Any(n => n.Notice == ZWaveRadio.ExclusionInOtherNetwork), "the foreign exclusion was reported");
+        Assert.Empty(harness.Seen.OfType<DeviceRemovedReported>());
+        Assert.Equal(5, harness.Radio.Nodes.Count);
+        await Wait.UntilAsync(() => !harness.Radio.ExclusionOpen, "exclusion ended");
+    }
+
+    [Fact]
     public async Task A_node_that_stops_acknowledging_is_checked_becomes_unavailable_and_available_again_when_heard()
     {
         var network = new Network();

@@ -16,7 +16,7 @@ public sealed record RadioNetworkEvent(
     // Z-Wave events say Complete where the others say Completed (ZWaveSetModeCompleteEvent, ZWaveResetCompleteEvent).
     public override string Name => $"{ProtocolPrefix(Protocol)}{Operation}{(FailureType is null ? Protocol == "zwave" ? "Complete" : "Completed" : "Failed")}Event";
 
-    private static string ProtocolPrefix(string protocol) => protocol switch
+    internal static string ProtocolPrefix(string protocol) => protocol switch
     {
         "zigbee" => "Zigbee",
         "zwave" => "ZWave",
