@@ -26,6 +26,7 @@ public static class GatewayApi
         api.MapEnOceanConfigEndpoints();
         api.MapZigbeeConfigEndpoints();
         api.MapIoConfigEndpoints();
+        api.MapZWaveConfigEndpoints();
         api.MapActionGroupEndpoints();
         api.MapLocationEndpoints();
         api.MapCalendarEndpoints();

@@ -87,6 +87,8 @@ public sealed partial class ZWaveRadio
         }
         if (result.Callback is null) throw new ZWaveDeliveryException($"the controller refused to send to node {nodeId}");
         var status = SendData.Status(result.Callback.Payload);
+        if (status == SendData.TransmitOk) MarkHeardFrom(nodeId);
+        else if (status == SendData.TransmitNoAck) await CheckFailedAsync(session, nodeId, cancellationToken);
         if (status != SendData.TransmitOk)
             throw new ZWaveDeliveryException(status == SendData.TransmitNoAck ? $"node {nodeId} did not acknowledge" : $"sending to node {nodeId} failed (status {status})");
     }
@@ -207,11 +209,15 @@ public sealed partial class ZWaveRadio
                 else if (information.Status == NodeInformation.NodeInfoRequestFailed)
                     foreach (var pending in _nodeInfoWaiters.Values) pending.TrySetResult(information);
                 break;
+            default:
+                OnControllerFrame(frame);
+                break;
         }
     }
 
     private void OnApplicationCommand(ApplicationCommand command)
     {
+        MarkHeardFrom(command.SourceNodeId);
         if (_encapsulation.Unwrap(new EncapsulatedCommand(command.SourceNodeId, 0, command.Payload)) is not { } inner)
         {
             Interlocked.Increment(ref _unknownReports);
@@ -224,6 +230,7 @@ public sealed partial class ZWaveRadio
             AnswerSupervision(inner, supervised.SessionId);
             inner = inner with { Payload = supervised.Command };
         }
+        OnAssociationFrame(inner);
         if (WakeUpCommandClass.IsNotification(inner.Payload))
         {
             OnWakeUp(inner.NodeId);

@@ -16,7 +16,8 @@ namespace Gateway.Radio.ZWave;
 /// The Z-Wave radio: a Serial API controller (500/700/800 series) on a serial port or tcp:// link. Every connection
 /// reads the controller (ZWaveRadio.Startup); nodes already in its network are interviewed once (ZWaveRadio.Interview),
 /// kept in the radio settings store and created as devices; commands and reports are in ZWaveRadio.Devices.
-/// A controller that stops ACKing is given up and the link reopened; nodes and devices stay.
+/// A controller that stops answering is given up, the link reopened and the controller soft-reset before it is read
+/// again; nodes and devices stay. Inclusion, exclusion and failed nodes are in ZWaveRadio.Network, dead nodes in ZWaveRadio.Availability.
 /// </summary>
 public sealed partial class ZWaveRadio : IRadio
 {
@@ -80,6 +81,7 @@ public sealed partial class ZWaveRadio : IRadio
             else _logger.LogWarning("Stored Z-Wave node {Key} cannot be read; it will be interviewed again", key);
         }
         // Stored nodes come back as devices at once; the controller is read when the link is up.
+        RememberUnreachable(context.KnownDevices);
         foreach (var node in _nodes.Values.OrderBy(n => n.NodeId)) CreateDevice(node);
         _link = new ReconnectingLink(_createTransport, RunSessionAsync, _time, _logger);
         _link.Start();
@@ -95,11 +97,6 @@ public sealed partial class ZWaveRadio : IRadio
         await StopAsync(CancellationToken.None);
         _reports.Writer.TryComplete();
     }
-
-    public Task StartPairingAsync(PairingRequest request, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("Z-Wave inclusion is not available yet: include devices with the controller's previous software, the gateway adopts them");
-
-    public Task StopPairingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public RadioDiagnostics GetDiagnostics()
     {
@@ -123,8 +120,15 @@ public sealed partial class ZWaveRadio : IRadio
             ["connects"] = _link?.Connects ?? 0,
             ["disconnects"] = _link?.Disconnects ?? 0,
             ["openFailures"] = _link?.OpenFailures ?? 0,
+            ["softResets"] = Interlocked.Read(ref _softResets),
+            ["inclusions"] = Interlocked.Read(ref _inclusions),
+            ["exclusions"] = Interlocked.Read(ref _exclusions),
+            ["failedNodesRemoved"] = Interlocked.Read(ref _failedNodesRemoved),
+            ["controllerResets"] = Interlocked.Read(ref _resets),
+            ["nodesFailed"] = Interlocked.Read(ref _nodesFailed),
+            ["nodesUnreachable"] = _unreachable.Count,
         };
-        return new RadioDiagnostics(Protocol, Ready, false, counters);
+        return new RadioDiagnostics(Protocol, Ready, InclusionOpen, counters);
     }
 
     /// <summary>One connection: read the controller, adopt its nodes, then serve it until the link drops or the controller stops answering.</summary>
@@ -141,6 +145,7 @@ public sealed partial class ZWaveRadio : IRadio
             try
             {
                 await session.ResyncAsync(stop.Token);
+                if (_softResetNext) await SoftResetAsync(session, stop.Token);
                 controller = await ReadControllerAsync(session, stop.Token);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -176,6 +181,7 @@ public sealed partial class ZWaveRadio : IRadio
         if (!session.Unresponsive || _ready != session || _sessionStop is not { } stop) return;
         _logger.LogWarning("Z-Wave controller on {Port} stopped acknowledging frames; reopening the link", session.Name);
         Interlocked.Increment(ref _unresponsiveRestarts);
+        _softResetNext = true;
         _ready = null;
         try
         {

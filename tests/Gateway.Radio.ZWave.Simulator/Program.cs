@@ -19,10 +19,14 @@ const string Usage = """
       room C                    the thermostat (node 7) reports its air temperature
       flip EP on|off            endpoint EP (1 or 2) of the double switch (node 8) is switched at the wall
       scene N [held|released|2x]   button N of the scene controller (node 9)
-      unreachable N on|off      node N stops (or starts again) acknowledging
+      unreachable N on|off      node N stops (or starts again) acknowledging (a failed node)
+      include KIND N            while the gateway includes: a new KIND node (switch, dimmer, shutter, multisensor,
+                                door) presses its button and joins as node N; also replaces failed node N
+      exclude N                 while the gateway excludes: node N presses its button and leaves
       sleep N | wake N          battery node N falls asleep / wakes up (Wake Up Notification)
       garbage                   broken bytes on the line
       silent on|off             wedge the controller (reads, never answers) or bring it back
+      silent-after-send         ACK the next SendData, then go silent (mid-transaction)
       drop-acks N | cans N | drop-callbacks N   the next N host frames get no ACK / a CAN; the next N callbacks are lost
       state                     nodes and their state, SendData seen
       quit
@@ -82,6 +86,24 @@ while ((line = Console.ReadLine()) is not null)
                 if (words[0] == "wake") sleeper.WakeUp();
                 else sleeper.Asleep = true;
                 break;
+            case "include":
+                var id = byte.Parse(words[2], CultureInfo.InvariantCulture);
+                SimulatedZWaveNode joining = words[1] switch
+                {
+                    "switch" => new SimulatedSwitch(id),
+                    "dimmer" => new SimulatedDimmer(id),
+                    "shutter" => new SimulatedShutter(id),
+                    "multisensor" => new SimulatedMultisensor(id),
+                    "door" => new SimulatedDoorSensor(id),
+                    _ => throw new FormatException($"unknown kind {words[1]}"),
+                };
+                Console.WriteLine(controller.PressButton(joining) ? $"node {id} pressed its button" : "the controller is not including");
+                break;
+            case "exclude":
+                var leaving = controller.Nodes.First(n => n.NodeId == byte.Parse(words[1], CultureInfo.InvariantCulture));
+                Console.WriteLine(controller.PressButton(leaving) ? $"node {leaving.NodeId} pressed its button" : "the controller is not excluding");
+                break;
+            case "silent-after-send": controller.SilenceAfterAcking(Gateway.Radio.ZWave.Serial.FunctionId.SendData); break;
             case "garbage": await controller.EmitBytesAsync([0x01, 0x09, 0x00, 0x04, 0x13, 0x37, 0x42, 0x06, 0x99]); break;
             case "silent": controller.Silent = words[1] == "on"; break;
             case "drop-acks": controller.DropNextAcks(int.Parse(words[1], CultureInfo.InvariantCulture)); break;

@@ -10,9 +10,11 @@ namespace Gateway.Radio.ZWave.Simulator;
 /// The controller side of the Serial API: ACKs every valid frame from the host and NAKs a bad one, answers the
 /// start-up requests, RequestNodeInfo and SendData (response, then callback) for a network that already holds nodes,
 /// and passes the nodes' reports up as ApplicationCommandHandler frames. Its own frames wait for the host's ACK and
-/// are retransmitted up to 3 times. Faults: missing ACKs, CAN, missing callbacks, silence, garbage.
+/// are retransmitted up to 3 times. Faults: missing ACKs, CAN, missing callbacks, silence (also right after ACKing a
+/// request), garbage. Network management (ZWaveControllerSimulator.Network): inclusion, exclusion, failed nodes,
+/// replacement, factory reset and soft reset; a node joins or leaves when its button is pressed (<see cref="PressButton"/>).
 /// </summary>
-public sealed class ZWaveControllerSimulator(IByteTransport transport, uint homeId = 0xC0FFEE01, byte ownNodeId = 1) : IAsyncDisposable
+public sealed partial class ZWaveControllerSimulator(IByteTransport transport, uint homeId = 0xC0FFEE01, byte ownNodeId = 1) : IAsyncDisposable
 {
     private static readonly TimeSpan AckTimeout = TimeSpan.FromMilliseconds(1600);
     private readonly ConcurrentDictionary<byte, SimulatedZWaveNode> _nodes = new();
@@ -25,7 +27,7 @@ public sealed class ZWaveControllerSimulator(IByteTransport transport, uint home
     private int _dropAcks, _cans, _dropCallbacks;
     private byte[]? _lastFrame;
 
-    public uint HomeId => homeId;
+    public uint HomeId => _homeId ?? homeId;
     public byte OwnNodeId => ownNodeId;
     public IReadOnlyCollection<SimulatedZWaveNode> Nodes => [.. _nodes.Values.OrderBy(n => n.NodeId)];
 
@@ -130,7 +132,8 @@ public sealed class ZWaveControllerSimulator(IByteTransport transport, uint home
             return;
         }
         await EmitBytesAsync([FrameBytes.Ack]);
-        if (frame.Type == FrameType.Request) Answer(frame);
+        if (frame.Type == FrameType.Request && SilencedAfterAck(frame.FunctionId)) return;
+        if (frame.Type == FrameType.Request && !AnswerNetworkManagement(frame)) Answer(frame);
     }
 
     private void Answer(SerialFrame request)
@@ -141,7 +144,9 @@ public sealed class ZWaveControllerSimulator(IByteTransport transport, uint home
             case FunctionId.GetSerialApiCapabilities:
                 Enqueue(SerialFrame.Response(request.FunctionId, new SerialApiCapabilities(7, 18, 0x0086, 0x0001, 0x005A, SerialApiCapabilities.BitmaskOf(
                     [FunctionId.GetSerialApiInitData, FunctionId.ApplicationCommandHandler, FunctionId.GetControllerCapabilities, FunctionId.GetSerialApiCapabilities,
-                        FunctionId.SoftReset, FunctionId.SendData, FunctionId.GetVersion, FunctionId.MemoryGetId, FunctionId.GetNodeProtocolInfo, FunctionId.RequestNodeInfo])).Encode()));
+                        FunctionId.SoftReset, FunctionId.SendData, FunctionId.GetVersion, FunctionId.MemoryGetId, FunctionId.GetNodeProtocolInfo, FunctionId.RequestNodeInfo,
+                        FunctionId.SetDefault, FunctionId.AddNodeToNetwork, FunctionId.RemoveNodeFromNetwork, FunctionId.RemoveFailedNode, FunctionId.IsFailedNode,
+                        FunctionId.ReplaceFailedNode])).Encode()));
                 break;
             case FunctionId.GetVersion:
                 Enqueue(SerialFrame.Response(request.FunctionId, new LibraryVersion("Z-Wave 7.18", LibraryVersion.StaticController).Encode()));
@@ -150,7 +155,7 @@ public sealed class ZWaveControllerSimulator(IByteTransport transport, uint home
                 Enqueue(SerialFrame.Response(request.FunctionId, 0x1C));
                 break;
             case FunctionId.MemoryGetId:
-                Enqueue(SerialFrame.Response(request.FunctionId, new MemoryId(homeId, ownNodeId).Encode()));
+                Enqueue(SerialFrame.Response(request.FunctionId, new MemoryId(HomeId, ownNodeId).Encode()));
                 break;
             case FunctionId.GetSerialApiInitData:
                 InitDataRequests++;

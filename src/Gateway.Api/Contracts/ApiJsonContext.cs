@@ -15,6 +15,9 @@ namespace Gateway.Api.Contracts;
 [JsonSerializable(typeof(DeviceAddressResponse))]
 [JsonSerializable(typeof(ActionGroupOidResponse))]
 [JsonSerializable(typeof(TriggerIdResponse))]
+[JsonSerializable(typeof(ZWaveControllerCapabilityResponse))]
+[JsonSerializable(typeof(ZWaveAssociationGroupView))]
+[JsonSerializable(typeof(ZWaveAssociationGroupsView))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
     /// <summary>The same contract with <see cref="Gateway.Core.Json.RelaxedJson"/> escaping: what the API writes.</summary>

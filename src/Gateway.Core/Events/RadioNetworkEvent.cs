@@ -13,9 +13,10 @@ public sealed record RadioNetworkEvent(
     [property: JsonIgnore] string Operation,
     [property: JsonPropertyName("failureType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FailureType) : GatewayEvent
 {
-    public override string Name => $"{ProtocolPrefix(Protocol)}{Operation}{(FailureType is null ? "Completed" : "Failed")}Event";
+    // Z-Wave events say Complete where the others say Completed (ZWaveSetModeCompleteEvent, ZWaveResetCompleteEvent).
+    public override string Name => $"{ProtocolPrefix(Protocol)}{Operation}{(FailureType is null ? Protocol == "zwave" ? "Complete" : "Completed" : "Failed")}Event";
 
-    private static string ProtocolPrefix(string protocol) => protocol switch
+    internal static string ProtocolPrefix(string protocol) => protocol switch
     {
         "zigbee" => "Zigbee",
         "zwave" => "ZWave",

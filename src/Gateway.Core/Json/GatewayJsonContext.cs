@@ -32,6 +32,7 @@ namespace Gateway.Core.Json;
 [JsonSerializable(typeof(DeviceRemovedEvent))]
 [JsonSerializable(typeof(DeviceDeletionFailedEvent))]
 [JsonSerializable(typeof(RadioNetworkEvent))]
+[JsonSerializable(typeof(RadioNoticeEvent))]
 [JsonSerializable(typeof(ActionGroupEvent))]
 [JsonSerializable(typeof(DelayedTriggerEvent))]
 [JsonSerializable(typeof(Gateway.Core.Calendars.CalendarDayEvent))]

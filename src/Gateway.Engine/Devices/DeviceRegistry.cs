@@ -90,6 +90,11 @@ public sealed class DeviceRegistry(
                 operation.Succeeded ? null : Gateway.Core.Executions.FailureType.NonExecuting.Name));
             return;
         }
+        if (report is RadioNoticeReported notice)
+        {
+            bus.Publish(new RadioNoticeEvent(Now(), identity.GatewayId, protocol, notice.Notice));
+            return;
+        }
         var url = UrlOf(protocol, report.Address);
         if (!DeviceUrl.TryParse(url, out _))
         {

@@ -26,7 +26,7 @@ public sealed class SerialApiSession(IByteTransport transport, SerialApiCounters
     /// <summary>Requests from the controller no transaction waits for (application commands, node updates …).</summary>
     public event Action<SerialFrame>? Unsolicited;
 
-    /// <summary>True once a frame went unacknowledged after every attempt: the controller is wedged.</summary>
+    /// <summary>True once a frame went unacknowledged after every attempt, or a request got no response: the controller is wedged.</summary>
     public bool Unresponsive => _unresponsive;
 
     /// <summary>Callback ids run 1…255; 0 means "no callback".</summary>
@@ -121,7 +121,12 @@ public sealed class SerialApiSession(IByteTransport transport, SerialApiCounters
             SerialFrame? answer = null, called = null;
             if (response is not null)
             {
-                answer = await WaitAsync(response.Task, timeouts.Response, () => Interlocked.Increment(ref counters.ResponseTimeouts),
+                // A controller that ACKs and then never answers is as wedged as one that does not ACK.
+                answer = await WaitAsync(response.Task, timeouts.Response, () =>
+                    {
+                        Interlocked.Increment(ref counters.ResponseTimeouts);
+                        _unresponsive = true;
+                    },
                     $"no response to 0x{transaction.Request.FunctionId:X2}", cancellationToken);
                 if (transaction.Refused?.Invoke(answer) == true) return new SerialApiResult(answer, null);
             }
