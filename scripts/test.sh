@@ -2,8 +2,10 @@
 # Runs every test of the repository on a fresh machine: installs the system packages the tests use, builds,
 # runs all test projects, runs the integration tests again against the NativeAOT binary, and ends with one line
 # "tests: N passed, M failed".
-# AOT_TESTS=0 skips the NativeAOT stage (e.g. for a quick run while developing); ARM64_SMOKE=0 skips only the
-# linux-arm64 build and its qemu smoke test; TEST_PARALLELISM sets how many test projects run at once (2).
+# AOT_TESTS=0 skips the NativeAOT stage (e.g. for a quick run while developing). ARM64_SMOKE=1 adds the linux-arm64
+# cross build and its qemu smoke test, =0 leaves them out; by default they run on machines with 4 CPUs or more (on
+# 2 CPUs the second NativeAOT compile does not fit the CI time budget; ./scripts/publish.sh linux-arm64 runs it
+# alone). TEST_PARALLELISM sets how many test projects run at once (2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +24,12 @@ install_system_packages() {
 }
 
 install_system_packages
+
+if [ -z "${ARM64_SMOKE:-}" ]; then
+  ARM64_SMOKE=0
+  [ "$(nproc)" -ge 4 ] && ARM64_SMOKE=1
+  [ "$ARM64_SMOKE" = 0 ] && echo "linux-arm64 build and qemu smoke test left out on $(nproc) CPUs (ARM64_SMOKE=1 runs them)"
+fi
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
@@ -81,7 +89,9 @@ run_aot_integration() {
   while [ ! -e "$results/aot.x64" ] && [ ! -e "$results/aot.status" ] && kill -0 "$aot_pid" 2>/dev/null; do sleep 2; done
   [ -e "$results/aot.x64" ] || return 0
   local started=$SECONDS
+  # The two 20,000-message cloud backlogs are left out here: the same code paths run in the shorter cloud tests.
   if ! GATEWAYD_BINARY="$aot_binary" dotnet test tests/Gateway.Integration.Tests -c Release --no-build -nologo \
+      --filter "FullyQualifiedName!~Twenty_thousand_changes&FullyQualifiedName!~A_kill_9_while_a_backlog_drains" \
       --logger "trx;LogFileName=Gateway.Integration.Tests.Aot.trx" --results-directory "$results/aot" >"$results/aot-tests.log" 2>&1; then
     touch "$results/aot-tests.failed"
   fi

@@ -107,9 +107,8 @@ public abstract class SimulatedZWaveNode(byte nodeId, bool listening, byte gener
             case (CommandClassId.Association, AssociationCommandClass.SetCommand) when payload.Length >= 4 && payload[2] == AssociationCommandClass.Lifeline:
                 LifelineNodeId = payload[3];
                 return [];
-            case (CommandClassId.Association, AssociationCommandClass.GetCommand) when payload.Length >= 3:
-                return [payload[2] == AssociationCommandClass.Lifeline && LifelineNodeId != 0
-                    ? AssociationCommandClass.Report(payload[2], 5, LifelineNodeId) : AssociationCommandClass.Report(payload[2], 5)];
+            case (CommandClassId.Association, AssociationCommandClass.GetCommand) when payload.Length >= 3 && payload[2] == AssociationCommandClass.Lifeline:
+                return [LifelineNodeId != 0 ? AssociationCommandClass.Report(payload[2], 5, LifelineNodeId) : AssociationCommandClass.Report(payload[2], 5)];
             case (CommandClassId.Configuration, ConfigurationCommandClass.SetCommand) when payload.Length >= 5 && CommandClasses.Contains(CommandClassId.Configuration):
                 var size = payload[3] & 0x07;
                 if (ConfigurationCommandClass.IsValidSize(size) && payload.Length >= 4 + size)
