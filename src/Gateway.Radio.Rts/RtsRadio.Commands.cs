@@ -90,6 +90,9 @@ public sealed partial class RtsRadio
             estimate.Start(-1);
             progress.Transmitted();
             await Task.Delay(estimate.OpeningDuration!.Value, _time, cancellationToken);
+            // The motor stopped itself at the end: known exactly, whatever the timer's rounding left the estimate at.
+            estimate.Stop();
+            estimate.Restore(0);
         }
         var span = estimate.TimeTo(target, out var direction);
         if (span is null || span < ShortestMove)
