@@ -19,10 +19,17 @@ internal sealed class InMemoryExecutionStore : IExecutionStore
     public ConcurrentDictionary<string, ExecutionRequest> Started { get; } = new();
     public ConcurrentDictionary<string, HistoryExecution> Finished { get; } = new();
 
-    public Task RecordStartedAsync(string id, ExecutionRequest request, long startTime, CancellationToken cancellationToken)
+    /// <summary>When set, the start of an execution is written only once this completes (a slow disk).</summary>
+    public TaskCompletionSource? StartWriteGate { get; set; }
+
+    /// <summary>When set, writing the start of an execution fails with it (a full disk).</summary>
+    public Exception? StartWriteFailure { get; set; }
+
+    public async Task RecordStartedAsync(string id, ExecutionRequest request, long startTime, CancellationToken cancellationToken)
     {
+        if (StartWriteGate is { } gate) await gate.Task;
+        if (StartWriteFailure is { } failure) throw failure;
         Started[id] = request;
-        return Task.CompletedTask;
     }
 
     public Task RecordFinishedAsync(HistoryExecution execution, CancellationToken cancellationToken)

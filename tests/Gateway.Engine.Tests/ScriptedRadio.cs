@@ -6,8 +6,9 @@ using Gateway.Core.Radio;
 namespace Gateway.Engine.Tests;
 
 /// <summary>
-/// A radio for engine tests: "close" takes five seconds of (fake) time, everything else is instant; addresses in
-/// <see cref="Silent"/> never answer.
+/// A radio for engine tests: "close" takes five seconds of (fake) time; "setClosure" and "setPosition" take their
+/// parameter in seconds, and only "setClosure" tells the engine so in advance; everything else is instant; addresses
+/// in <see cref="Silent"/> never answer.
 /// </summary>
 internal sealed class ScriptedRadio(TimeProvider time) : IRadio
 {
@@ -33,10 +34,17 @@ internal sealed class ScriptedRadio(TimeProvider time) : IRadio
         progress.Transmitted();
         if (Silent.Contains(command.Address)) throw new RadioCommandException(FailureType.ActuatorNoAnswer, "silent");
         progress.InProgress();
-        if (command.Name != "close") return;
+        var duration = command.Name switch
+        {
+            "close" => TimeSpan.FromSeconds(5),
+            "setClosure" or "setPosition" => TimeSpan.FromSeconds(command.Parameters[0].GetDouble()),
+            _ => TimeSpan.Zero,
+        };
+        if (duration == TimeSpan.Zero) return;
+        if (command.Name == "setClosure") progress.ExpectCompletionWithin(duration + TimeSpan.FromSeconds(1));
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(5), time, cancellationToken);
+            await Task.Delay(duration, time, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -8,4 +8,13 @@ public interface IRadioCommandProgress
 
     /// <summary>The device acknowledged and is acting on it.</summary>
     void InProgress();
+
+    /// <summary>
+    /// The command legitimately needs up to <paramref name="duration"/> more from now (a sleeping device that is
+    /// only reachable at its next wake-up, a long travel): the engine's command timeout restarts at the larger of that
+    /// and its usual value.
+    /// </summary>
+    void ExpectCompletionWithin(TimeSpan duration)
+    {
+    }
 }

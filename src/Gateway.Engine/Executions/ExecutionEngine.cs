@@ -44,16 +44,9 @@ public sealed class ExecutionEngine(
         }
 
         var execution = new RunningExecution(Guid.NewGuid().ToString(), request, Now());
-        try
-        {
-            await store.RecordStartedAsync(execution.Id, request, execution.StartTime, cancellationToken);
-        }
-        catch
-        {
-            Release(execution);
-            throw;
-        }
-
+        // The durable write (an fsync) runs while the commands go out: the caller is answered only once it is on
+        // disk, so nothing acknowledged can be lost, but the radios do not wait for the disk.
+        var recording = store.RecordStartedAsync(execution.Id, request, execution.StartTime, cancellationToken);
         lock (_admission)
         {
             _running[execution.Id] = execution;
@@ -64,7 +57,17 @@ public sealed class ExecutionEngine(
         Advance(execution, ExecutionState.NotTransmitted);
         // Take each device's lane now, so devices obey requests in the order they were accepted.
         var tickets = request.Actions.Select(a => _lanes.Enter(a.DeviceUrl, execution.Cancellation.Token)).ToList();
-        _ = Task.Run(() => RunAsync(execution, tickets), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(execution, tickets, recording), CancellationToken.None);
+        try
+        {
+            await recording;
+        }
+        catch
+        {
+            // Not on disk, so not accepted: stop what already started; RunAsync ends it as FAILED without history.
+            SafeCancel(execution);
+            throw;
+        }
         logger.LogInformation("Execution {ExecId} {Label} accepted from {Source}: {Actions} device(s)", execution.Id, request.Label, request.Source, request.Actions.Count);
         return execution.Id;
     }
@@ -104,12 +107,14 @@ public sealed class ExecutionEngine(
         if (executions.Count > 0) logger.LogInformation("Stopped {Count} running execution(s) for shutdown", executions.Count);
     }
 
-    private async Task RunAsync(RunningExecution execution, IReadOnlyList<DeviceLanes.Ticket> tickets)
+    private async Task RunAsync(RunningExecution execution, IReadOnlyList<DeviceLanes.Ticket> tickets, Task recording)
     {
         try
         {
             await Task.WhenAll(execution.Request.Actions.Select((a, i) => RunActionAsync(execution, a, tickets[i])));
-            await FinishAsync(execution);
+            await recording.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (recording.IsCompletedSuccessfully) await FinishAsync(execution);
+            else Advance(execution, ExecutionState.Failed);
         }
         catch (Exception ex)
         {
@@ -153,7 +158,7 @@ public sealed class ExecutionEngine(
 
         using var timeout = new CancellationTokenSource(options.CommandTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(laneToken, timeout.Token);
-        var progress = new CommandProgress(this, execution, url.ToString(), rank);
+        var progress = new CommandProgress(this, execution, url.ToString(), rank, timeout);
         var address = url.SubsystemId is { } sub ? $"{url.Address}#{sub}" : url.Address;
         try
         {
@@ -264,17 +269,27 @@ public sealed class ExecutionEngine(
         }
     }
 
-    private void Release(RunningExecution execution)
-    {
-        lock (_admission) _admitted--;
-        execution.Dispose();
-    }
-
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private sealed class CommandProgress(ExecutionEngine engine, RunningExecution execution, string deviceUrl, int rank) : IRadioCommandProgress
+    private TimeSpan CommandTimeout => options.CommandTimeout;
+
+    private sealed class CommandProgress(ExecutionEngine engine, RunningExecution execution, string deviceUrl, int rank, CancellationTokenSource timeout)
+        : IRadioCommandProgress
     {
         private int _stage;
+
+        public void ExpectCompletionWithin(TimeSpan duration)
+        {
+            var deadline = duration > engine.CommandTimeout ? duration : engine.CommandTimeout;
+            try
+            {
+                if (!timeout.IsCancellationRequested) timeout.CancelAfter(deadline);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The command already ended; a late call from the driver changes nothing.
+            }
+        }
 
         public void Transmitted() => Move(1, ExecutionState.Transmitted);
 
