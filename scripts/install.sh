@@ -29,7 +29,7 @@ fi
 bundle="$(cd "${1:-$(dirname "${BASH_SOURCE[0]}")}" && pwd)"
 [[ -x "$bundle/app/gatewayd" ]] || die "$bundle/app/gatewayd not found: pass the folder of an unpacked gatewayd-RID.tar.gz"
 [[ -x "$bundle/app/gatewayctl" ]] || die "$bundle/app/gatewayctl not found: the bundle is older than gatewayctl; publish it again"
-for f in systemd/gatewayd.service systemd/avahi/gatewayd.service hardware/udev/99-gatewayd-dongles.rules; do
+for f in systemd/gatewayd.service hardware/udev/99-gatewayd-dongles.rules; do
     [[ -f "$bundle/$f" ]] || die "$bundle/$f is missing from the bundle"
 done
 
@@ -92,13 +92,11 @@ if command -v udevadm >/dev/null; then
     udevadm trigger --subsystem-match=tty || echo "warning: udevadm trigger failed" >&2
 fi
 
-if [[ -d "$avahi_services_dir" ]]; then
-    step "avahi service -> $avahi_services_dir/gatewayd.service"
-    # gateway_pin stays empty: the daemon will publish the pin itself later.
-    install -m 0644 "$bundle/systemd/avahi/gatewayd.service" "$avahi_services_dir/gatewayd.service"
-else
-    echo "note: $avahi_services_dir not found, so no mDNS advertisement;" \
-         "install avahi-daemon and run this again to get one." >&2
+# gatewayd advertises itself over mDNS (with its real pin); a static avahi file from an older install would
+# announce a second service with an empty pin.
+if [[ -f "$avahi_services_dir/gatewayd.service" ]]; then
+    step "removing the old avahi service file (gatewayd now advertises itself)"
+    rm -f "$avahi_services_dir/gatewayd.service"
 fi
 
 step "starting gatewayd"

@@ -14,7 +14,7 @@
 #       install.sh                run as root on the box
 #       RID                       the runtime id, checked by install.sh
 #       app/                      the publish output, goes to /opt/gatewayd
-#       systemd/                  gatewayd.service, avahi/gatewayd.service
+#       systemd/                  gatewayd.service
 #       hardware/udev/            udev rules for the radio dongles
 #       hardware/README.md
 #

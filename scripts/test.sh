@@ -15,6 +15,8 @@ install_system_packages() {
   command -v mosquitto >/dev/null 2>&1 || missing+=(mosquitto)
   command -v mosquitto_pub >/dev/null 2>&1 || missing+=(mosquitto-clients)
   ldconfig -p 2>/dev/null | grep -q 'libmosquitto\.so\.1' || missing+=(libmosquitto1)
+  # python-zeroconf is the mDNS library Home Assistant discovers TaHoma boxes with; the mDNS test parses our answers with it.
+  /usr/bin/python3 -c 'import zeroconf' >/dev/null 2>&1 || missing+=(python3-zeroconf)
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "installing: ${missing[*]}"
   local sudo=""

@@ -36,7 +36,7 @@ public static class AdminStatus
             w.WriteStartObject("api");
             w.WriteNumber("httpsPort", facts.HttpsPort);
             w.WriteNumber("httpPort", facts.HttpPort);
-            w.WriteString("certificateSha256", facts.CertificateSha256);
+            w.WriteString("certificateSha256", services.GetRequiredService<Security.ApiTlsContext>().CertificateSha256);
             w.WriteEndObject();
             w.WriteStartArray("radios");
             foreach (var radio in radios.All.OrderBy(r => r.Protocol, StringComparer.Ordinal))

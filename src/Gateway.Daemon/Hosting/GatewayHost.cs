@@ -8,6 +8,7 @@ using Gateway.Core.Persistence;
 using Gateway.Core.Radio;
 using Gateway.Daemon.Admin;
 using Gateway.Daemon.Cli;
+using Gateway.Daemon.Discovery;
 using Gateway.Daemon.Security;
 using Gateway.Daemon.Simulation;
 using Gateway.Daemon.Zigbee;
@@ -93,6 +94,9 @@ public static class GatewayHost
             // Before the lifecycle: hosted services start in registration order and stop in reverse.
             await Cloud.CloudRegistration.AddCloudSyncAsync(builder.Services, cloud, database, options.DataDirectory, time);
             RegisterServices(builder, options, database, settings, identity, time);
+            builder.Services.AddHostedService(sp => new CertificateRenewal(sp.GetRequiredService<ApiTlsContext>(), options.DataDirectory,
+                identity.GatewayId, time, sp.GetRequiredService<ILogger<CertificateRenewal>>()));
+            builder.Services.AddMdnsAdvertisement(builder.Configuration.GetSection("Gateway"), identity, bindAddress, options.Api.HttpsPort, time);
             builder.Services.AddSingleton(new AdminFacts(HelpText.Version, time.GetUtcNow(), options.DataDirectory, adminSocket.Path,
                 options.Api.HttpsPort, options.Api.HttpPort, certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), cloud.BrokerUri));
             builder.Services.AddSingleton<EventTap>();
@@ -166,6 +170,7 @@ public static class GatewayHost
     {
         builder.WebHost.UseKestrelHttpsConfiguration();
         var tls = new ApiTlsContext(certificate);
+        builder.Services.AddSingleton(tls);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -18,6 +18,8 @@ public static class GatewayOptionsValidator
     [
         ("Gateway:Api:HttpsPort", Kind.Port),
         ("Gateway:Api:HttpPort", Kind.Port),
+        ("Gateway:Mdns:Enabled", Kind.Boolean),
+        ("Gateway:Mdns:Port", Kind.Port),
         ("Gateway:Radios:Simulated:Enabled", Kind.Boolean),
         ("Gateway:Radios:Simulated:HomeSize", Kind.NonNegativeInteger),
         ("Gateway:Radios:Simulated:TravelSeconds", Kind.PositiveNumber),

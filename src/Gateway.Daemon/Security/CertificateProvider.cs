@@ -14,11 +14,12 @@ public static class CertificateProvider
 {
     public const string FileName = "api-certificate.pfx";
 
-    public static X509Certificate2 LoadOrCreate(string dataDirectory, string gatewayId, ILogger logger)
+    /// <param name="addresses">The box's addresses; read from its interfaces when not given.</param>
+    public static X509Certificate2 LoadOrCreate(string dataDirectory, string gatewayId, ILogger logger, IReadOnlyList<IPAddress>? addresses = null)
     {
         var path = Path.Combine(dataDirectory, FileName);
         var dnsNames = new[] { $"gateway-{gatewayId}.local", $"{gatewayId}.local", "localhost", Environment.MachineName };
-        var addresses = LocalAddresses();
+        addresses ??= LocalAddresses();
 
         if (File.Exists(path))
         {
