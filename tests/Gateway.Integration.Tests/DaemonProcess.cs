@@ -24,6 +24,9 @@ public sealed class DaemonProcess : IAsyncDisposable
     /// <summary>Set to e.g. "022" to start the daemon through /bin/sh with that umask, as a careless init would.</summary>
     public string? Umask { get; init; }
 
+    /// <summary>Variables added to the daemon's environment.</summary>
+    public Dictionary<string, string> Environment { get; init; } = [];
+
     /// <summary>The exit code once the process has ended.</summary>
     public int? ExitCode => _process is { HasExited: true } process ? process.ExitCode : null;
     public Uri BaseAddress => new($"https://127.0.0.1:{Port}/enduser-mobile-web/1/enduserAPI/");
@@ -39,6 +42,14 @@ public sealed class DaemonProcess : IAsyncDisposable
     public static async Task<DaemonProcess> StartUnderUmaskAsync(string umask, string dataDirectory, params string[] extraArguments)
     {
         var daemon = new DaemonProcess(dataDirectory, extraArguments) { Umask = umask };
+        await daemon.StartAsync();
+        return daemon;
+    }
+
+    /// <summary>Starts the daemon with <paramref name="environment"/> added to its environment.</summary>
+    public static async Task<DaemonProcess> StartWithEnvironmentAsync(Dictionary<string, string> environment, params string[] extraArguments)
+    {
+        var daemon = new DaemonProcess(NewDataDirectory(), extraArguments) { Environment = environment };
         await daemon.StartAsync();
         return daemon;
     }
@@ -137,7 +148,9 @@ public sealed class DaemonProcess : IAsyncDisposable
 
     private Process Launch(string[] arguments)
     {
-        var process = Process.Start(Umask is null ? StartInfo(arguments) : ShellStartInfo(Umask, arguments))!;
+        var start = Umask is null ? StartInfo(arguments) : ShellStartInfo(Umask, arguments);
+        foreach (var (name, value) in Environment) start.Environment[name] = value;
+        var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.BeginOutputReadLine();

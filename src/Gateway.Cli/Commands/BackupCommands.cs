@@ -17,9 +17,9 @@ public static class BackupCommands
         {
             var path = Path.GetFullPath(run.Parse.GetValue(file)!);
             var partial = path + ".partial";
-            await Busy("taking the backup", async () =>
+            await Output.TransferProgress.RunAsync("taking the backup", null, async progress =>
             {
-                await using (var output = File.Create(partial)) await run.Daemon.DownloadAsync("backup", output, cancellationToken);
+                await using (var output = new CountingStream(File.Create(partial), progress)) await run.Daemon.DownloadAsync("backup", output, cancellationToken);
                 File.Move(partial, path, overwrite: true);
             });
             var bytes = new FileInfo(path).Length;
@@ -50,9 +50,9 @@ public static class BackupCommands
                 return ExitCodes.Refused;
             }
             System.Text.Json.JsonDocument answer = null!;
-            await Busy("uploading and checking the backup", async () =>
+            await Output.TransferProgress.RunAsync("uploading and checking the backup", new FileInfo(path).Length, async progress =>
             {
-                await using var input = File.OpenRead(path);
+                await using var input = new CountingStream(File.OpenRead(path), progress);
                 answer = await run.Daemon.UploadAsync("restore", input, cancellationToken);
             });
             using (answer)

@@ -8,5 +8,4 @@ public sealed record AdminFacts(
     string SocketPath,
     int HttpsPort,
     int HttpPort,
-    string CertificateSha256,
     string? CloudBroker);

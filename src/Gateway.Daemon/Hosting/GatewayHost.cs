@@ -98,7 +98,7 @@ public static class GatewayHost
                 identity.GatewayId, time, sp.GetRequiredService<ILogger<CertificateRenewal>>()));
             builder.Services.AddMdnsAdvertisement(builder.Configuration.GetSection("Gateway"), identity, bindAddress, options.Api.HttpsPort, time);
             builder.Services.AddSingleton(new AdminFacts(HelpText.Version, time.GetUtcNow(), options.DataDirectory, adminSocket.Path,
-                options.Api.HttpsPort, options.Api.HttpPort, certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), cloud.BrokerUri));
+                options.Api.HttpsPort, options.Api.HttpPort, cloud.BrokerUri));
             builder.Services.AddSingleton<EventTap>();
             builder.Services.AddSingleton<Metrics.ExecutionMetrics>();
             var restart = new RestartRequest();
