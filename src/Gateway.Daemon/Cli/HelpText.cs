@@ -31,8 +31,18 @@ public static class HelpText
           --Gateway:Radios:Simulated:Enabled=true    the simulated home
           --Gateway:Radios:Simulated:TravelSeconds=8
           --Gateway:Radios:EnOcean:Port=             (off) /dev/ttyUSB0, /dev/gatewayd-enocean or tcp://host:port
+          --Gateway:Radios:Zigbee:Port=              (off) a Z-Stack ZNP coordinator: serial path or tcp://host:port
+          --Gateway:Radios:ZWave:Port=               (off) a Z-Wave Serial API controller: serial path or tcp://host:port
+          --Gateway:Radios:Rts:Port=                 (off) an RFXtrx433E/XL for Somfy RTS: serial path or tcp://host:port
+          --Gateway:Radios:Io:Port=                  (off) a KLF-200 for io-homecontrol: tls://host:51200
+          --Gateway:Radios:Io:Password=              the KLF-200's password
+          --Gateway:Cloud:BrokerUri=                 (off) cloud sync: mqtt://host:1883 or mqtts://host:8883
+          --Gateway:Admin:Socket=                    gatewayctl's Unix socket (default: $RUNTIME_DIRECTORY or the
+                                                     data directory, gatewayd.sock)
+          --Gateway:Mdns:Enabled=true                advertise the API over mDNS as _kizboxdev._tcp
           --Gateway:Engine:MaxConcurrentExecutions=50
           --Gateway:LogLevel=Information             Verbose, Debug, Information, Warning, Error, Fatal
+        Every setting, with the radios' and cloud's finer ones: the Configuration section of README.md.
 
         Exit codes: 0 done, 1 failed or data directory in use by another gatewayd, 2 wrong command line or setting.
 
