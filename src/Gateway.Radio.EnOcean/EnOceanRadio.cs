@@ -21,6 +21,9 @@ public sealed class EnOceanRadio : IRadio, IRadioAddressAllocator
     public const string ProtocolName = "enocean";
     private const int FirstActuatorOffset = 1;
 
+    /// <summary>Telegrams and reads are sent again when the dongle's RESPONSE is late (a busy host, a noisy line).</summary>
+    private const int SendAttempts = 3;
+
     private readonly EnOceanRadioOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<EnOceanRadio> _logger;
@@ -222,7 +225,7 @@ public sealed class EnOceanRadio : IRadio, IRadioAddressAllocator
         Esp3Packet response;
         try
         {
-            response = await session.SendAsync(telegram.ToPacket(), cancellationToken);
+            response = await session.SendAsync(telegram.ToPacket(), SendAttempts, cancellationToken);
         }
         catch (Exception ex) when (ex is TimeoutException or TransportException)
         {
@@ -260,10 +263,10 @@ public sealed class EnOceanRadio : IRadio, IRadioAddressAllocator
         {
             try
             {
-                var version = await session.SendAsync(Esp3Commands.ReadVersion(), cancellationToken);
+                var version = await session.SendAsync(Esp3Commands.ReadVersion(), SendAttempts, cancellationToken);
                 if (VersionInfo.TryParse(version.Data, out var info))
                     _logger.LogInformation("EnOcean dongle {Description} app {App} api {Api} chip {Chip:X8}", info.AppDescription, info.AppVersion, info.ApiVersion, info.ChipId);
-                var idBase = await session.SendAsync(Esp3Commands.ReadIdBase(), cancellationToken);
+                var idBase = await session.SendAsync(Esp3Commands.ReadIdBase(), SendAttempts, cancellationToken);
                 if (!IdBaseInfo.TryParse(idBase.Data, idBase.OptionalData, out var ids))
                     throw new InvalidDataException("the dongle's id base answer is malformed");
                 _idBase = ids;

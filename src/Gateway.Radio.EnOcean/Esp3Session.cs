@@ -60,6 +60,25 @@ internal sealed class Esp3Session(IByteTransport transport, Action<Esp3Packet> o
         }
     }
 
+    /// <summary>
+    /// Sends a packet and returns the dongle's RESPONSE, sending it again up to <paramref name="attempts"/> times in
+    /// all when none comes in time; <see cref="TimeoutException"/> when the last attempt gets none either. Only for
+    /// packets that do no harm twice (radio telegrams, reads): a lost RESPONSE does not mean a lost packet.
+    /// </summary>
+    public async Task<Esp3Packet> SendAsync(Esp3Packet packet, int attempts, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendAsync(packet, cancellationToken);
+            }
+            catch (TimeoutException) when (attempt < attempts)
+            {
+            }
+        }
+    }
+
     /// <summary>Sends a packet and returns the dongle's RESPONSE; <see cref="TimeoutException"/> when none comes in time.</summary>
     public async Task<Esp3Packet> SendAsync(Esp3Packet packet, CancellationToken cancellationToken)
     {

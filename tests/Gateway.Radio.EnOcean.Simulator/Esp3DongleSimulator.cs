@@ -31,6 +31,11 @@ public sealed class Esp3DongleSimulator(IByteTransport link, uint baseId = 0xFF8
     /// <summary>When false the dongle stays silent, as a wedged or wrong device would.</summary>
     public bool Answering { get; set; } = true;
 
+    /// <summary>The next this many packets are taken but get no RESPONSE, as when a RESPONSE is lost on the line.</summary>
+    public int ResponsesToLose { get => Volatile.Read(ref _responsesToLose); set => Volatile.Write(ref _responsesToLose, value); }
+
+    private int _responsesToLose;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await link.OpenAsync(cancellationToken);
@@ -105,7 +110,9 @@ public sealed class Esp3DongleSimulator(IByteTransport link, uint baseId = 0xFF8
             while (_reader.TryRead(out var packet))
             {
                 Received.Enqueue(packet);
-                if (Answering) await AnswerAsync(packet);
+                if (!Answering) continue;
+                if (Volatile.Read(ref _responsesToLose) > 0 && Interlocked.Decrement(ref _responsesToLose) >= 0) continue;
+                await AnswerAsync(packet);
             }
         }
     }

@@ -122,6 +122,22 @@ public class EnOceanRadioTests
     }
 
     [Fact]
+    public async Task A_telegram_whose_response_is_lost_is_sent_again_and_the_command_succeeds()
+    {
+        await using var h = await RadioHarness.StartAsync();
+        await h.Radio.StartPairingAsync(new PairingRequest(TimeSpan.FromMinutes(1), "A5-38-08"), default);
+        var actuator = await h.WaitForAsync<DeviceDiscovered>(d => d.ControllableName == EnOceanKinds.GatewayTaughtActuator);
+        // One answered command first: nothing sent before is still waiting for its RESPONSE.
+        await h.Radio.ExecuteAsync(new RadioCommand(actuator.Address, "setIntensity", [System.Text.Json.JsonSerializer.SerializeToElement(10)]), new Progress(), default);
+        h.Dongle.ResponsesToLose = 1;
+
+        await h.Radio.ExecuteAsync(new RadioCommand(actuator.Address, "setIntensity", [System.Text.Json.JsonSerializer.SerializeToElement(40)]), new Progress(), default);
+
+        Assert.Equal(2, h.Dongle.SentTelegrams.Count(t => t.Rorg == Rorg.Bs4 && t.Payload[0] == A53808.CommandDimming && t.Payload[1] == 40));
+        Assert.Equal(1L, h.Radio.GetDiagnostics().Counters["responseTimeouts"]);
+    }
+
+    [Fact]
     public async Task An_a53808_actuator_is_taught_from_a_gateway_sender_and_dimmed()
     {
         await using var h = await RadioHarness.StartAsync();
