@@ -45,8 +45,9 @@ public sealed class ExecutionEngine(
 
         var execution = new RunningExecution(Guid.NewGuid().ToString(), request, Now());
         // The durable write (an fsync) runs while the commands go out: the caller is answered only once it is on
-        // disk, so nothing acknowledged can be lost, but the radios do not wait for the disk.
-        var recording = store.RecordStartedAsync(execution.Id, request, execution.StartTime, cancellationToken);
+        // disk, so nothing acknowledged can be lost, but the radios do not wait for the disk. On a thread of its own,
+        // because SQLite's "async" calls complete synchronously, fsync included.
+        var recording = Task.Run(() => store.RecordStartedAsync(execution.Id, request, execution.StartTime, cancellationToken), CancellationToken.None);
         lock (_admission)
         {
             _running[execution.Id] = execution;
