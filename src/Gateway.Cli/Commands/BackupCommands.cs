@@ -23,8 +23,18 @@ public static class BackupCommands
                 File.Move(partial, path, overwrite: true);
             });
             var bytes = new FileInfo(path).Length;
-            if (run.Printer.Json) Console.Out.WriteLine($"{{\"file\":\"{System.Text.Json.JsonEncodedText.Encode(path)}\",\"bytes\":{bytes}}}");
-            else Console.Out.WriteLine($"backup written to {path} ({bytes} bytes)");
+            var material = ArchiveManifest.RadioMaterial(path);
+            if (run.Printer.Json)
+            {
+                var radios = string.Join(',', material.Select(m => $"\"{System.Text.Json.JsonEncodedText.Encode(m.Protocol)}\":{m.Records}"));
+                Console.Out.WriteLine($"{{\"file\":\"{System.Text.Json.JsonEncodedText.Encode(path)}\",\"bytes\":{bytes},\"radioMaterial\":{{{radios}}}}}");
+            }
+            else
+            {
+                Console.Out.WriteLine($"backup written to {path} ({bytes} bytes)");
+                var radios = material.Count == 0 ? "none stored" : string.Join(", ", material.Select(m => $"{m.Protocol} ({m.Records} records)"));
+                Console.Out.WriteLine($"radio network material: {radios}");
+            }
             return ExitCodes.Success;
         }));
         return command;

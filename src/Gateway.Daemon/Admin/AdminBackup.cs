@@ -55,6 +55,9 @@ public static class AdminBackup
             w.WriteString("gatewayId", manifest.GatewayId);
             w.WriteString("createdAt", manifest.CreatedAt);
             w.WriteNumber("schemaVersion", manifest.SchemaVersion);
+            w.WriteStartObject("radioMaterial");
+            foreach (var (protocol, records) in manifest.RadioMaterial) w.WriteNumber(protocol, records);
+            w.WriteEndObject();
             w.WriteBoolean("restarting", true);
             w.WriteEndObject();
         });

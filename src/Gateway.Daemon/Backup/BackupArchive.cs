@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using Gateway.Core.Model;
 using Gateway.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Gateway.Daemon.Backup;
 
@@ -27,7 +28,10 @@ public static class BackupArchive
             File.Copy(Path.Combine(dataDirectory, CertificateEntry), Path.Combine(work, CertificateEntry));
             var digests = new Dictionary<string, string>();
             foreach (var entry in Entries) digests[entry] = await DigestAsync(Path.Combine(work, entry), cancellationToken);
-            var manifest = new BackupManifest(BackupManifest.CurrentFormat, identity.GatewayId, time.GetUtcNow(), SqliteDatabase.SchemaVersion, version, digests);
+            var manifest = new BackupManifest(BackupManifest.CurrentFormat, identity.GatewayId, time.GetUtcNow(), SqliteDatabase.SchemaVersion, version, digests)
+            {
+                RadioMaterial = RadioMaterialIn(Path.Combine(work, DatabaseEntry)),
+            };
             await File.WriteAllBytesAsync(Path.Combine(work, BackupManifest.EntryName), manifest.ToJson(), cancellationToken);
 
             await using var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true);
@@ -76,6 +80,20 @@ public static class BackupArchive
                 throw new BackupRefusedException($"{entry} in the archive does not match its digest in manifest.json: the archive is damaged");
         }
         return manifest;
+    }
+
+    /// <summary>Each radio keeps its network material under its protocol in radio_settings; the snapshot holds them all.</summary>
+    private static Dictionary<string, int> RadioMaterialIn(string snapshot)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = snapshot, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        using var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT protocol, count(*) FROM radio_settings GROUP BY protocol ORDER BY protocol";
+        using var reader = command.ExecuteReader();
+        var material = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.Read()) material[reader.GetString(0)] = reader.GetInt32(1);
+        return material;
     }
 
     private static async Task<string> DigestAsync(string path, CancellationToken cancellationToken)
