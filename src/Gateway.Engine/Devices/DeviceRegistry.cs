@@ -109,6 +109,7 @@ public sealed class DeviceRegistry(
                 case StatesReported reported: UpdateStates(url, reported.States); break;
                 case AvailabilityReported availability: UpdateAvailability(url, availability.Available); break;
                 case DeviceRemovedReported: RemoveLocked(url); break;
+                case LabelReported renamed: UpdateLabel(url, renamed.Label); break;
             }
         }
     }
@@ -206,6 +207,14 @@ public sealed class DeviceRegistry(
         if (repeated is not null) RepeatedStates?.Invoke(url, repeated);
         if (changed.Count == 0) return;
         Store(device with { States = states, LastUpdateTime = Now() }, new DeviceStateChangedEvent(url, changed));
+    }
+
+    private void UpdateLabel(string url, string label)
+    {
+        if (!_devices.TryGetValue(url, out var device) || device.Label == label) return;
+        var now = Now();
+        Store(device with { Label = label, LastUpdateTime = now },
+            new DeviceUpdatedEvent(now, identity.SetupOid, url, device.ControllableName, label, device.PlaceOid));
     }
 
     private void UpdateAvailability(string url, bool available)
