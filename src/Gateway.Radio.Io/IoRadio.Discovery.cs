@@ -38,10 +38,10 @@ public sealed partial class IoRadio
         }
         _logger.LogInformation("io discovery started on the KLF-200");
         _reports.Writer.TryWrite(new PairingModeReported(true, false));
-        _ = FinishDiscoveryAsync(session, result.Task);
+        _ = FinishDiscoveryAsync(session, result.Task, request);
     }
 
-    private async Task FinishDiscoveryAsync(Link.KlfSession session, Task<DiscoverNodesResult> result)
+    private async Task FinishDiscoveryAsync(Link.KlfSession session, Task<DiscoverNodesResult> result, PairingRequest request)
     {
         var succeeded = false;
         var timedOut = false;
@@ -65,7 +65,7 @@ public sealed partial class IoRadio
         {
             _discovery = null;
             Interlocked.Exchange(ref _discovering, 0);
-            _reports.Writer.TryWrite(new NetworkOperationReported(DiscoverActuators, succeeded));
+            _reports.Writer.TryWrite(new NetworkOperationReported(DiscoverActuators, succeeded) { ExecId = request.ExecId, Owner = request.Owner });
             _reports.Writer.TryWrite(new PairingModeReported(false, timedOut));
         }
     }

@@ -164,6 +164,7 @@ public sealed partial class IoRadio : IRadio, IRadioDeviceRemoval
         }
         foreach (var gone in _nodes.Keys.Where(id => !seen.Contains(id)).ToList()) _nodes.TryRemove(gone, out _);
         _logger.LogInformation("KLF-200 has {Count} io nodes, {Driven} driven by the gateway", seen.Count, _nodes.Count);
+        await ReadLimitsAsync(session, cancellationToken);
     }
 
     private void Adopt(NodeInformation info, SystemTableEntry entry)
@@ -256,6 +257,7 @@ public sealed partial class IoRadio : IRadio, IRadioDeviceRemoval
                     if (_sessions.TryGetValue(remaining.SessionId, out var moving)) moving.OnRemainingTime(remaining);
                     break;
                 case KlfCommand.SessionFinishedNtf:
+                case KlfCommand.WinkSendNtf:
                     if (_sessions.TryGetValue(KlfMessages.SessionOf(frame.Data), out var finished)) finished.OnFinished();
                     break;
                 case KlfCommand.CsDiscoverNodesNtf:

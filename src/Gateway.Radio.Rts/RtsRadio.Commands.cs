@@ -11,6 +11,12 @@ public sealed partial class RtsRadio
     /// <summary>How long each half of an identify jog runs.</summary>
     private static readonly TimeSpan JogTime = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Time beyond a computed travel for the stop to go out (the transceiver's answer, a retry): a setClosure on a slow
+    /// motor announces travel plus this to the engine, so its command timeout does not fail the move half-way.
+    /// </summary>
+    private static readonly TimeSpan TravelMargin = TimeSpan.FromSeconds(10);
+
     /// <summary>Below this a setClosure move is not worth the two transmissions.</summary>
     private static readonly TimeSpan ShortestMove = TimeSpan.FromMilliseconds(100);
 
@@ -86,6 +92,7 @@ public sealed partial class RtsRadio
         if (estimate.Current() is null)
         {
             // Unknown position: open fully first, then the estimate is exact again.
+            progress.ExpectCompletionWithin(estimate.OpeningDuration!.Value + estimate.ClosingDuration!.Value * (target / 100.0) + TravelMargin);
             await TransmitAsync(Packet(device, MoveCommand(device, -1)), cancellationToken);
             estimate.Start(-1);
             progress.Transmitted();
@@ -100,6 +107,7 @@ public sealed partial class RtsRadio
             Done(progress);
             return;
         }
+        progress.ExpectCompletionWithin(span.Value + TravelMargin);
         await TransmitAsync(Packet(device, MoveCommand(device, direction)), cancellationToken);
         estimate.Start(direction);
         Done(progress);

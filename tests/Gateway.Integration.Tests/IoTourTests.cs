@@ -6,8 +6,10 @@ namespace Gateway.Integration.Tests;
 
 /// <summary>
 /// io-homecontrol through a simulated KLF-200 and the real daemon: the interface's nodes appear as devices, setClosure
-/// moves a shutter with live positions, an obstacle fails the execution with the box's failure type, the link comes
-/// back after a drop, a discovery adds a new node, and after a restart everything is still driven and removable.
+/// moves a shutter with live positions, position limits show as states, identify and setName reach the interface (the
+/// label follows the new name), an obstacle fails the execution with the box's failure type, the link comes back after
+/// a drop, a discovery adds a new node and ends as its execution, and after a restart everything is still driven and
+/// removable.
 /// </summary>
 public class IoTourTests
 {
@@ -20,6 +22,9 @@ public class IoTourTests
         await using var klf = new Klf200Simulator(Password);
         var shutter = klf.Add(SimulatedIoNode.RollerShutter(0, ShutterAddress, "Living room"));
         shutter.TravelTime = TimeSpan.FromSeconds(1.5);
+        shutter.MinimumClosure = 5;
+        shutter.MaximumClosure = 90;
+        shutter.LimitationOriginator = 2; // rain
         var window = klf.Add(SimulatedIoNode.VeluxWindow(1, WindowAddress, "Roof window"));
         window.TravelTime = TimeSpan.FromSeconds(0.5);
         await klf.StartAsync();
@@ -38,6 +43,24 @@ public class IoTourTests
             var (_, device) = await client.GetJsonAsync($"setup/devices/{Uri.EscapeDataString(Url(ShutterAddress))}");
             Assert.Equal("io:RollerShutterGenericIOComponent", device.GetProperty("controllableName").GetString());
             Assert.Equal("Living room", device.GetProperty("label").GetString());
+            await WaitForStateAsync(client, Url(ShutterAddress), "io:MaximumClosureLimitState", v => v.GetInt32() == 90);
+            await WaitForStateAsync(client, Url(ShutterAddress), "io:MinimumClosureLimitState", v => v.GetInt32() == 5);
+            await WaitForStateAsync(client, Url(ShutterAddress), "io:PriorityLockOriginatorState", v => v.GetString() == "rain");
+            await WaitForStateAsync(client, Url(WindowAddress), "io:MaximumClosureLimitState", v => v.GetInt32() == 100);
+
+            var identify = await client.ApplyAsync(Url(WindowAddress), "identify");
+            var identified = await client.FetchUntilAsync(listener, all => all.Any(e => e.IsExecutionEnd(identify)));
+            Assert.Equal("COMPLETED", identified.Single(e => e.IsExecutionEnd(identify)).GetProperty("newState").GetString());
+            Assert.Equal(1, window.Winks);
+
+            var rename = await client.ApplyAsync(Url(ShutterAddress), "setName", "Kitchen");
+            var renamed = await client.FetchUntilAsync(listener, all => all.Any(e => e.IsExecutionEnd(rename))
+                && all.Any(e => Name(e) == "DeviceUpdatedEvent" && DeviceUrlOf(e) == Url(ShutterAddress)));
+            Assert.Equal("COMPLETED", renamed.Single(e => e.IsExecutionEnd(rename)).GetProperty("newState").GetString());
+            Assert.Equal("Kitchen", renamed.Single(e => Name(e) == "DeviceUpdatedEvent").GetProperty("label").GetString());
+            Assert.Equal("Kitchen", shutter.Name);
+            Assert.Equal("Kitchen", (await client.GetJsonAsync($"setup/devices/{Uri.EscapeDataString(Url(ShutterAddress))}")).Body.GetProperty("label").GetString());
+            await WaitForStateAsync(client, Url(ShutterAddress), "core:NameState", v => v.GetString() == "Kitchen");
 
             var move = await client.ApplyAsync(Url(ShutterAddress), "setClosure", 60);
             var events = await client.FetchUntilAsync(listener, all => all.Any(e => e.IsExecutionEnd(move)));
@@ -63,10 +86,20 @@ public class IoTourTests
             await ApplyWhenReadyAsync(client, listener, Url(ShutterAddress), "open");
             Assert.Equal(0, shutter.Closure);
 
-            klf.AddDiscoverable(SimulatedIoNode.Awning(2, AwningAddress, "Terrace"));
-            Assert.Equal(200, (await client.PostJsonAsync($"config/{gateway}/io/discoverActuators")).Status);
-            await client.FetchUntilAsync(listener, all => all.Any(e => Name(e) == "DeviceCreatedEvent" && DeviceUrlOf(e) == Url(AwningAddress))
-                && all.Any(e => Name(e) == "IoDiscoverActuatorsCompletedEvent"));
+            var terrace = SimulatedIoNode.Awning(2, AwningAddress, "Terrace");
+            terrace.MaximumClosure = 70;
+            klf.AddDiscoverable(terrace);
+            var (status, started) = await client.PostJsonAsync($"config/{gateway}/io/discoverActuators");
+            Assert.Equal(200, status);
+            var discovery = started.GetProperty("execId").GetString()!;
+            // As the box's io discover calls: the execId's ExecutionStateChangedEvents, DeviceCreatedEvent for the new node.
+            var discovered = await client.FetchUntilAsync(listener, all => all.Any(e => Name(e) == "DeviceCreatedEvent" && DeviceUrlOf(e) == Url(AwningAddress))
+                && all.Any(e => e.IsExecutionEnd(discovery)));
+            Assert.Equal("COMPLETED", discovered.Single(e => e.IsExecutionEnd(discovery)).GetProperty("newState").GetString());
+            Assert.Contains(discovered, e => Name(e) == "ExecutionStateChangedEvent" && e.GetProperty("execId").GetString() == discovery
+                && e.GetProperty("newState").GetString() == "IN_PROGRESS");
+            Assert.DoesNotContain(discovered, e => Name(e)!.StartsWith("IoDiscoverActuators", StringComparison.Ordinal));
+            await WaitForStateAsync(client, Url(AwningAddress), "io:MaximumClosureLimitState", v => v.GetInt32() == 70);
         }
 
         await using (var daemon = await DaemonProcess.StartAsync(data, arguments))
@@ -75,6 +108,7 @@ public class IoTourTests
             var listener = (await client.PostJsonAsync("events/register")).Body.GetProperty("id").GetString()!;
             await ApplyWhenReadyAsync(client, listener, Url(WindowAddress), "setClosure", 25);
             Assert.Equal(25, window.Closure);
+            Assert.Equal("Kitchen", (await client.GetJsonAsync($"setup/devices/{Uri.EscapeDataString(Url(ShutterAddress))}")).Body.GetProperty("label").GetString());
             var urls = await DeviceUrlsAsync(client);
             Assert.Equal(3, urls.Count(u => u.StartsWith("io://", StringComparison.Ordinal)));
 

@@ -7,6 +7,8 @@ public sealed partial class Klf200Simulator
     private const byte ErrorNotAuthenticated = 12;
     private const byte ErrorWrongCommand = 1;
     private const byte ErrorFrame = 2;
+    private const byte NameInvalidNode = 2;
+    private const byte LimitationTimeUnlimited = 253;
 
     internal async Task HandleAsync(SimulatorConnection connection, KlfFrame frame)
     {
@@ -73,6 +75,17 @@ public sealed partial class Klf200Simulator
             case KlfCommand.CommandSendReq:
                 await CommandAsync(connection, CommandSendRequest.Parse(frame.Data));
                 break;
+            case KlfCommand.GetLimitationStatusReq:
+                await LimitationAsync(connection, LimitationStatusRequest.Parse(frame.Data));
+                break;
+            case KlfCommand.WinkSendReq:
+                await WinkAsync(connection, WinkSendRequest.Parse(frame.Data));
+                break;
+            case KlfCommand.SetNodeNameReq:
+                var (nodeId, name) = KlfMessages.NodeNameOf(frame.Data);
+                if (_nodes.TryGetValue(nodeId, out var named)) named.Name = name;
+                await connection.SendAsync(KlfMessages.SetNodeNameConfirmation(nodeId, named is null ? NameInvalidNode : KlfMessages.NameAccepted));
+                break;
             case KlfCommand.CsDiscoverNodesReq:
                 await connection.SendAsync(KlfFrame.Of(KlfCommand.CsDiscoverNodesCfm));
                 _ = DiscoverAsync(connection);
@@ -123,10 +136,42 @@ public sealed partial class Klf200Simulator
         var targets = request.NodeIds.Select(id => _nodes.GetValueOrDefault(id)).ToList();
         var known = targets.All(n => n is not null) && IoParameter.KindOf(request.MainParameter) is IoParameterKind.Position
             or IoParameterKind.Current or IoParameterKind.Default or IoParameterKind.Target;
-        await connection.SendAsync(KlfMessages.CommandSendConfirmation(request.SessionId, known));
+        await connection.SendAsync(KlfMessages.SessionConfirmation(KlfCommand.CommandSendCfm, request.SessionId, known));
         if (!known) return;
         var runs = targets.Select((node, index) => RunAsync(connection, request, node!, (byte)index)).ToList();
         _ = FinishSessionAsync(connection, request.SessionId, runs);
+    }
+
+    /// <summary>One notification per node with its limitation, then the session's run status and end.</summary>
+    private async Task LimitationAsync(SimulatorConnection connection, LimitationStatusRequest request)
+    {
+        var nodes = request.NodeIds.Select(id => _nodes.GetValueOrDefault(id)).ToList();
+        var known = nodes.All(n => n is not null);
+        await connection.SendAsync(KlfMessages.SessionConfirmation(KlfCommand.GetLimitationStatusCfm, request.SessionId, known));
+        if (!known) return;
+        foreach (var node in nodes)
+        {
+            var min = node!.MinimumClosure is { } low ? IoParameter.FromClosure(low) : IoParameter.Open;
+            var max = node.MaximumClosure is { } high ? IoParameter.FromClosure(high) : IoParameter.Closed;
+            var limited = node.MinimumClosure is not null || node.MaximumClosure is not null;
+            await connection.SendAsync(new KlfFrame(KlfCommand.LimitationStatusNtf,
+                new LimitationStatus(request.SessionId, node.NodeId, request.ParameterId, min, max, limited ? node.LimitationOriginator : (byte)0, LimitationTimeUnlimited).ToData()));
+        }
+        await connection.SendAsync(KlfMessages.SessionFinished(request.SessionId));
+    }
+
+    private async Task WinkAsync(SimulatorConnection connection, WinkSendRequest request)
+    {
+        var nodes = request.NodeIds.Select(id => _nodes.GetValueOrDefault(id)).ToList();
+        var known = nodes.All(n => n is not null);
+        await connection.SendAsync(KlfMessages.SessionConfirmation(KlfCommand.WinkSendCfm, request.SessionId, known));
+        if (!known) return;
+        foreach (var node in nodes) node!.Winked(request.WinkTime);
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(Tick);
+            await connection.SendAsync(new KlfFrame(KlfCommand.WinkSendNtf, new byte[] { (byte)(request.SessionId >> 8), (byte)request.SessionId }));
+        });
     }
 
     private static async Task FinishSessionAsync(SimulatorConnection connection, ushort session, List<Task> runs)

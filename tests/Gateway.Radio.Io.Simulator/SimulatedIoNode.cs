@@ -41,6 +41,25 @@ public sealed class SimulatedIoNode(byte nodeId, int ioAddress, string name, ush
         internal set { lock (_gate) _target = value; }
     }
 
+    /// <summary>The closure range (0–100) a limitation holds the node in; null sides are not limited.</summary>
+    public int? MinimumClosure { get; set; }
+    public int? MaximumClosure { get; set; }
+
+    /// <summary>The command originator of the limitation (1 user, 2 rain, 9 wind …).</summary>
+    public byte LimitationOriginator { get; set; } = 1;
+
+    /// <summary>How often the node was asked to wink (identify), and the wink time of the last request.</summary>
+    public int Winks => _winks;
+    public byte? LastWinkTime { get; private set; }
+
+    private int _winks;
+
+    internal void Winked(byte time)
+    {
+        LastWinkTime = time;
+        Interlocked.Increment(ref _winks);
+    }
+
     public int Closure => IoParameter.TryToClosure(Position, out var c) ? c : -1;
 
     public bool Moving { get; internal set; }

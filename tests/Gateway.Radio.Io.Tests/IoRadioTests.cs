@@ -162,6 +162,84 @@ public class IoRadioTests
     }
 
     [Fact]
+    public async Task Position_limits_of_each_node_are_read_at_start_and_after_a_discovery()
+    {
+        await using var harness = await RadioHarness.StartAsync(before: simulator =>
+        {
+            simulator.Node(0).MinimumClosure = 10;
+            simulator.Node(0).MaximumClosure = 85;
+            simulator.Node(0).LimitationOriginator = 9;
+        });
+        await harness.ConnectedAsync();
+        await Wait.UntilAsync(() => Limit(Window, IoLimits.MaximumClosureState) is not null);
+        Assert.Equal(10, Limit(Shutter, IoLimits.MinimumClosureState));
+        Assert.Equal(85, Limit(Shutter, IoLimits.MaximumClosureState));
+        Assert.Equal("wind", States(Shutter).Single(s => s.Name == IoLimits.OriginatorState).Value.GetString());
+        Assert.Equal(0, Limit(Window, IoLimits.MinimumClosureState));
+        Assert.Equal(100, Limit(Window, IoLimits.MaximumClosureState));
+        Assert.DoesNotContain(States(Window), s => s.Name == IoLimits.OriginatorState);
+
+        var awning = SimulatedIoNode.Awning(5, 0x1B2C3D, "Terrace");
+        awning.MaximumClosure = 60;
+        harness.Simulator.AddDiscoverable(awning);
+        await harness.Radio.StartPairingAsync(new PairingRequest(TimeSpan.Zero, null), default);
+        await Wait.UntilAsync(() => Limit("1780797", IoLimits.MaximumClosureState) is not null);
+        Assert.Equal(60, Limit("1780797", IoLimits.MaximumClosureState));
+
+        IEnumerable<DeviceState> States(string address) => harness.Reports.OfType<StatesReported>().Where(r => r.Address == address).SelectMany(r => r.States);
+        int? Limit(string address, string name) => States(address).LastOrDefault(s => s.Name == name)?.Value.GetInt32();
+    }
+
+    [Fact]
+    public async Task A_travel_longer_than_the_command_timeout_is_announced_and_waited_for()
+    {
+        await using var harness = await RadioHarness.StartAsync(o => o.CommandTimeoutSeconds = 0.5);
+        await harness.ConnectedAsync();
+        harness.Simulator.Node(0).TravelTime = TimeSpan.FromSeconds(1.2);
+        var progress = new RecordingProgress();
+
+        await harness.Radio.ExecuteAsync(Command(Shutter, "close"), progress, default);
+
+        Assert.Equal(100, harness.Simulator.Node(0).Closure);
+        // The simulator announces the travel rounded up to whole seconds (2 s); the engine hears it with the margin.
+        Assert.Equal(TimeSpan.FromSeconds(2) + IoCommandSession.FinishMargin, Assert.Single(progress.Expected));
+    }
+
+    [Fact]
+    public async Task Identify_and_wink_reach_the_node_as_a_wink_session()
+    {
+        await using var harness = await RadioHarness.StartAsync();
+        await harness.ConnectedAsync();
+        var progress = new RecordingProgress();
+
+        await harness.Radio.ExecuteAsync(Command(Shutter, "identify"), progress, default);
+        Assert.Equal(1, harness.Simulator.Node(0).Winks);
+        Assert.Equal(WinkSendRequest.ManufacturerTime, harness.Simulator.Node(0).LastWinkTime);
+        Assert.Equal(["TRANSMITTED"], progress.Steps);
+
+        await harness.Radio.ExecuteAsync(Command(Window, "wink", 7), new RecordingProgress(), default);
+        Assert.Equal(1, harness.Simulator.Node(1).Winks);
+        Assert.Equal((byte)7, harness.Simulator.Node(1).LastWinkTime);
+        await Assert.ThrowsAsync<RadioCommandException>(() => harness.Radio.ExecuteAsync(Command(Window, "wink", 0), new RecordingProgress(), default));
+        Assert.Equal(0, harness.Simulator.Commands);
+    }
+
+    [Fact]
+    public async Task SetName_renames_the_node_on_the_interface_and_the_label_follows()
+    {
+        await using var harness = await RadioHarness.StartAsync();
+        await harness.ConnectedAsync();
+
+        await harness.Radio.ExecuteAsync(new RadioCommand(Shutter, "setName", [JsonSerializer.SerializeToElement("Bedroom")]), new RecordingProgress(), default);
+
+        Assert.Equal("Bedroom", harness.Simulator.Node(0).Name);
+        await Wait.UntilAsync(() => harness.Reports.OfType<LabelReported>().Any());
+        Assert.Equal(new LabelReported(Shutter, "Bedroom"), harness.Reports.OfType<LabelReported>().Single());
+        Assert.Contains(harness.Reports.OfType<StatesReported>(), r => r.Address == Shutter && r.States.Any(s => s.Name == IoStates.Name && s.Value.GetString() == "Bedroom"));
+        Assert.Equal("Bedroom", harness.Radio.Nodes.Single(n => n.NodeId == 0).Information.Name);
+    }
+
+    [Fact]
     public async Task Unknown_commands_and_out_of_range_closures_fail_without_a_frame()
     {
         await using var harness = await RadioHarness.StartAsync();

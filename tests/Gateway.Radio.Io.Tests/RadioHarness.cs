@@ -26,7 +26,7 @@ internal sealed class RadioHarness : IAsyncDisposable
     public IoRadio Radio { get; }
     public ConcurrentQueue<DeviceReport> Reports { get; } = new();
 
-    public static async Task<RadioHarness> StartAsync(Action<IoRadioOptions>? configure = null, string? fingerprint = null, bool addNodes = true)
+    public static async Task<RadioHarness> StartAsync(Action<IoRadioOptions>? configure = null, string? fingerprint = null, bool addNodes = true, Action<Klf200Simulator>? before = null)
     {
         var simulator = new Klf200Simulator(Password);
         if (addNodes)
@@ -34,6 +34,7 @@ internal sealed class RadioHarness : IAsyncDisposable
             simulator.Add(SimulatedIoNode.RollerShutter(0, 0x5A75A5, "Kitchen")).TravelTime = TimeSpan.FromMilliseconds(600);
             simulator.Add(SimulatedIoNode.VeluxWindow(1, 0x3C1F22, "Roof")).TravelTime = TimeSpan.FromMilliseconds(600);
         }
+        before?.Invoke(simulator);
         await simulator.StartAsync();
         var options = new IoRadioOptions { Port = simulator.Url, Password = Password, CertificateFingerprint = fingerprint ?? simulator.Fingerprint, CommandTimeoutSeconds = 20 };
         configure?.Invoke(options);

@@ -15,4 +15,8 @@ internal sealed class RecordingProgress : IRadioCommandProgress
     {
         lock (Steps) Steps.Add("IN_PROGRESS");
     }
+
+    public System.Collections.Concurrent.ConcurrentQueue<TimeSpan> Expected { get; } = new();
+
+    public void ExpectCompletionWithin(TimeSpan duration) => Expected.Enqueue(duration);
 }

@@ -134,6 +134,25 @@ public sealed class RadioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Set_closure_on_a_slow_motor_announces_its_whole_travel_so_the_engine_does_not_fail_it_early()
+    {
+        var motor = _server.Memory.AddMotor("awning", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        motor.ProgrammingMode = true;
+        var device = await _radio.PairAsync(_radio.NextChannel(), RtsKinds.RollerShutter, default);
+        await _radio.ExecuteAsync(Command(device, "setTravelDurations", 240, 200), new RecordingProgress(), default);
+        var progress = new RecordingProgress();
+        using var cancel = new CancellationTokenSource();
+
+        // From an unknown position the motor first opens fully (240 s), then closes to 60 % (0.6 × 200 s).
+        var move = _radio.ExecuteAsync(Command(device, "setClosure", 60), progress, cancel.Token);
+        await WaitUntilAsync(() => !progress.Expected.IsEmpty);
+        Assert.True(progress.Expected.Single() >= TimeSpan.FromSeconds(240 + 120), $"announced {progress.Expected.Single()}");
+        Assert.True(progress.Expected.Single() > TimeSpan.FromMinutes(2));
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => move);
+    }
+
+    [Fact]
     public async Task My_from_standstill_sends_the_stop_button_and_the_motor_goes_to_its_favourite_position()
     {
         var motor = _server.Memory.AddMotor("office", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
@@ -226,5 +245,9 @@ public sealed class RadioTests : IAsyncLifetime
         void IRadioCommandProgress.Transmitted() => Transmitted = true;
 
         void IRadioCommandProgress.InProgress() => InProgress = true;
+
+        public System.Collections.Concurrent.ConcurrentQueue<TimeSpan> Expected { get; } = new();
+
+        void IRadioCommandProgress.ExpectCompletionWithin(TimeSpan duration) => Expected.Enqueue(duration);
     }
 }

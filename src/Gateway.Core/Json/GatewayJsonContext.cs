@@ -30,6 +30,7 @@ namespace Gateway.Core.Json;
 [JsonSerializable(typeof(DeviceCreatedEvent))]
 [JsonSerializable(typeof(PairingModeEvent))]
 [JsonSerializable(typeof(DeviceRemovedEvent))]
+[JsonSerializable(typeof(DeviceUpdatedEvent))]
 [JsonSerializable(typeof(DeviceDeletionFailedEvent))]
 [JsonSerializable(typeof(RadioNetworkEvent))]
 [JsonSerializable(typeof(RadioNoticeEvent))]

@@ -84,6 +84,11 @@ public sealed class DeviceRegistry(
             bus.Publish(new PairingModeEvent(Now(), identity.GatewayId, protocol, pairing.Active, pairing.TimedOut));
             return;
         }
+        if (report is NetworkOperationReported { ExecId: { } execId } ended)
+        {
+            bus.Publish(OperationEnded(execId, ended.Owner ?? "local", ended.Succeeded));
+            return;
+        }
         if (report is NetworkOperationReported operation)
         {
             bus.Publish(new RadioNetworkEvent(Now(), identity.GatewayId, protocol, operation.Operation,
@@ -109,6 +114,7 @@ public sealed class DeviceRegistry(
                 case StatesReported reported: UpdateStates(url, reported.States); break;
                 case AvailabilityReported availability: UpdateAvailability(url, availability.Available); break;
                 case DeviceRemovedReported: RemoveLocked(url); break;
+                case LabelReported renamed: UpdateLabel(url, renamed.Label); break;
             }
         }
     }
@@ -206,6 +212,23 @@ public sealed class DeviceRegistry(
         if (repeated is not null) RepeatedStates?.Invoke(url, repeated);
         if (changed.Count == 0) return;
         Store(device with { States = states, LastUpdateTime = Now() }, new DeviceStateChangedEvent(url, changed));
+    }
+
+    /// <summary>The end of a radio operation the API answered with an execId, as that execution's last state change.</summary>
+    private ExecutionStateChangedEvent OperationEnded(string execId, string owner, bool succeeded)
+    {
+        var failure = succeeded ? Gateway.Core.Executions.FailureType.NoFailure : Gateway.Core.Executions.FailureType.NonExecuting;
+        return new ExecutionStateChangedEvent(Now(), identity.SetupOid, execId, owner, Gateway.Core.Executions.ExecutionState.InProgress,
+            succeeded ? Gateway.Core.Executions.ExecutionState.Completed : Gateway.Core.Executions.ExecutionState.Failed,
+            TimeToNextState: -1, failure.Name, failure.Code, FailedCommands: null);
+    }
+
+    private void UpdateLabel(string url, string label)
+    {
+        if (!_devices.TryGetValue(url, out var device) || device.Label == label) return;
+        var now = Now();
+        Store(device with { Label = label, LastUpdateTime = now },
+            new DeviceUpdatedEvent(now, identity.SetupOid, url, device.ControllableName, label, device.PlaceOid));
     }
 
     private void UpdateAvailability(string url, bool available)

@@ -7,8 +7,14 @@ namespace Gateway.Radio.Io.Devices;
 /// One GW_COMMAND_SEND session in flight: run status notifications move it to in-progress and record a failure;
 /// GW_SESSION_FINISHED_NTF ends it.
 /// </summary>
-public sealed class IoCommandSession(ushort sessionId, IRadioCommandProgress progress)
+public sealed class IoCommandSession(ushort sessionId, IRadioCommandProgress progress, TimeProvider? time = null)
 {
+    /// <summary>Time a node may take beyond what it announced, for its last position and the session's end to arrive.</summary>
+    public static readonly TimeSpan FinishMargin = TimeSpan.FromSeconds(10);
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private long _remainingReportedAt;
+
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private int _inProgress;
@@ -31,7 +37,26 @@ public sealed class IoCommandSession(ushort sessionId, IRadioCommandProgress pro
     public void OnRemainingTime(CommandRemainingTime remaining)
     {
         RemainingSeconds = remaining.Seconds;
+        Interlocked.Exchange(ref _remainingReportedAt, _time.GetTimestamp());
         MarkInProgress();
+        // A long travel (a big awning, a slow motor) must not be failed by the engine's command timeout.
+        progress.ExpectCompletionWithin(TimeSpan.FromSeconds(remaining.Seconds) + FinishMargin);
+    }
+
+    /// <summary>
+    /// How long the session may still take: the larger of what is left of <paramref name="timeout"/> since
+    /// <paramref name="started"/> and of the node's announced remaining time.
+    /// </summary>
+    public TimeSpan TimeLeft(TimeSpan timeout, long started)
+    {
+        var left = timeout - _time.GetElapsedTime(started);
+        var reportedAt = Interlocked.Read(ref _remainingReportedAt);
+        if (RemainingSeconds is { } seconds && reportedAt != 0)
+        {
+            var announced = TimeSpan.FromSeconds(seconds) + FinishMargin - _time.GetElapsedTime(reportedAt);
+            if (announced > left) left = announced;
+        }
+        return left;
     }
 
     public void OnFinished()

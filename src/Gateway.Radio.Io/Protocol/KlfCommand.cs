@@ -23,6 +23,8 @@ public static class KlfCommand
     public const ushort GetAllNodesInformationCfm = 0x0203;
     public const ushort GetAllNodesInformationNtf = 0x0204;
     public const ushort GetAllNodesInformationFinishedNtf = 0x0205;
+    public const ushort SetNodeNameReq = 0x0208;
+    public const ushort SetNodeNameCfm = 0x0209;
     public const ushort NodeInformationChangedNtf = 0x020C;
     public const ushort NodeStatePositionChangedNtf = 0x0211;
     public const ushort HouseStatusMonitorEnableReq = 0x0240;
@@ -35,6 +37,9 @@ public static class KlfCommand
     public const ushort WinkSendReq = 0x0308;
     public const ushort WinkSendCfm = 0x0309;
     public const ushort WinkSendNtf = 0x030A;
+    public const ushort GetLimitationStatusReq = 0x0312;
+    public const ushort GetLimitationStatusCfm = 0x0313;
+    public const ushort LimitationStatusNtf = 0x0314;
     public const ushort SetUtcReq = 0x2000;
     public const ushort SetUtcCfm = 0x2001;
     public const ushort PasswordEnterReq = 0x3000;

@@ -10,6 +10,8 @@ public static class KlfMessages
     public const byte CommandAccepted = 1;
     /// <summary>GW_CS_REMOVE_NODES_CFM status when the nodes left the system table.</summary>
     public const byte RemoveAccepted = 1;
+    /// <summary>GW_SET_NODE_NAME_CFM status when the node took the name.</summary>
+    public const byte NameAccepted = 0;
 
     public static KlfFrame PasswordEnter(string password)
     {
@@ -26,8 +28,21 @@ public static class KlfMessages
 
     public static KlfFrame RemoveNodes(IEnumerable<byte> nodeIds) => new(KlfCommand.CsRemoveNodesReq, DiscoverNodesResult.BitArray(nodeIds));
 
-    public static KlfFrame CommandSendConfirmation(ushort session, bool accepted) =>
-        new(KlfCommand.CommandSendCfm, new KlfWriter().U16(session).U8(accepted ? CommandAccepted : 0).ToArray());
+    /// <summary>The confirmation of a session request (command, wink, limitation status): session id, then status.</summary>
+    public static KlfFrame SessionConfirmation(ushort command, ushort session, bool accepted) =>
+        new(command, new KlfWriter().U16(session).U8(accepted ? CommandAccepted : 0).ToArray());
+
+    public static KlfFrame SetNodeName(byte nodeId, string name) =>
+        new(KlfCommand.SetNodeNameReq, new KlfWriter().U8(nodeId).Text(name, NodeInformation.NameSize).ToArray());
+
+    public static (byte NodeId, string Name) NodeNameOf(ReadOnlySpan<byte> data)
+    {
+        if (data.Length != 1 + NodeInformation.NameSize) throw new InvalidDataException($"set node name is {1 + NodeInformation.NameSize} bytes, got {data.Length}");
+        var r = new KlfReader(data);
+        return (r.U8(), r.Text(NodeInformation.NameSize));
+    }
+
+    public static KlfFrame SetNodeNameConfirmation(byte nodeId, byte status) => KlfFrame.Of(KlfCommand.SetNodeNameCfm, status, nodeId);
 
     public static KlfFrame SessionFinished(ushort session) => new(KlfCommand.SessionFinishedNtf, new KlfWriter().U16(session).ToArray());
 
