@@ -130,7 +130,7 @@ public sealed partial class ZWaveRadio
             if (node is not null && IsAsleep(node))
             {
                 progress.InProgress();
-                await RunAtWakeUpAsync(nodeId, token => RunPlanAsync(device, node, plan, command.Name, progress, token), cancellationToken);
+                await RunAtWakeUpAsync(node, progress, token => RunPlanAsync(device, node, plan, command.Name, progress, token), cancellationToken);
                 return;
             }
             await RunPlanAsync(device, node, plan, command.Name, progress, cancellationToken);

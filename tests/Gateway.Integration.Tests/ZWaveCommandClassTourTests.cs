@@ -10,11 +10,13 @@ namespace Gateway.Integration.Tests;
 /// <summary>
 /// The Z-Wave command classes through the real daemon, a simulated controller on a pty pair and the local API: a
 /// thermostat's setpoint (Supervision) becomes core:TargetTemperatureState, a double switch's endpoints are devices
-/// of their own, a radiator valve that sleeps runs its queued command at its wake-up, a scene button press is a
+/// of their own, a radiator valve that sleeps runs its queued command at its wake-up (later than the engine's command timeout), a scene button press is a
 /// DeviceStateChangedEvent that a trigger acts on, and configuration parameters are written and read.
 /// </summary>
 public class ZWaveCommandClassTourTests
 {
+    private const string EngineCommandTimeout = "00:00:05";
+
     [Fact]
     public async Task Thermostat_endpoints_sleeping_valve_scene_buttons_and_parameters_through_the_local_api()
     {
@@ -27,7 +29,9 @@ public class ZWaveCommandClassTourTests
         foreach (var node in new SimulatedZWaveNode[] { thermostat, relays, remote, valve }) controller.AddNode(node);
         await controller.StartAsync(default);
 
-        await using var daemon = await DaemonProcess.StartAsync(DaemonProcess.NewDataDirectory(), $"--Gateway:Radios:ZWave:Port={pty.PathA}");
+        // A short engine command timeout: the sleeping valve's command must outlive it.
+        await using var daemon = await DaemonProcess.StartAsync(DaemonProcess.NewDataDirectory(), $"--Gateway:Radios:ZWave:Port={pty.PathA}",
+            $"--Gateway:Engine:CommandTimeout={EngineCommandTimeout}");
         using var client = daemon.Client(await daemon.CreateTokenAsync("zwave-cc"));
         var gateway = await client.GatewayIdAsync();
         string Url(string address) => $"zwave://{gateway}/{address}";
@@ -53,11 +57,21 @@ public class ZWaveCommandClassTourTests
         Assert.True(relays.IsOn(2));
         Assert.False(relays.IsOn(1));
 
-        // Sleeping valve: the command waits in progress until the valve wakes up.
+        // Sleeping valve: the command waits in progress until the valve wakes up, longer than the engine's command timeout.
         valve.Asleep = true;
         var cooler = await client.ApplyAsync(Url("10"), "setTargetTemperature", 17);
         events = await client.FetchUntilAsync(listener, all => all.Any(e => IsInProgress(e, cooler)));
+        // A witness that the engine's timeout has passed since: a thermostat command the device keeps "working" on,
+        // started after the valve's, fails on it.
+        thermostat.SupervisionStatus = SupervisionCommandClass.Working;
+        var witness = await client.ApplyAsync(Url("7"), "setTargetTemperature", 25);
+        events.AddRange(await client.FetchUntilAsync(listener, all => all.Any(e => e.IsExecutionEnd(witness))));
+        thermostat.SupervisionStatus = SupervisionCommandClass.Success;
+        var witnessEnd = events.Single(e => e.IsExecutionEnd(witness));
+        Assert.Equal("FAILED", witnessEnd.GetProperty("newState").GetString());
+        Assert.Equal("ACTUATORNOANSWER", witnessEnd.GetProperty("failureType").GetString());
         Assert.DoesNotContain(events, e => e.IsExecutionEnd(cooler));
+        Assert.Equal(200, (await client.GetJsonAsync($"exec/current/{cooler}")).Status);
         Assert.Equal(20, valve.Setpoint);
         valve.WakeUp();
         events = await client.FetchUntilAsync(listener, all => all.Any(e => e.IsExecutionEnd(cooler)));

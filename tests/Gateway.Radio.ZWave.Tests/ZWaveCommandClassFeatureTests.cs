@@ -18,8 +18,10 @@ public class ZWaveCommandClassFeatureTests
     private sealed class Progress : IRadioCommandProgress
     {
         public int Transmitted, InProgress;
+        public System.Collections.Concurrent.ConcurrentQueue<TimeSpan> Expected { get; } = new();
         void IRadioCommandProgress.Transmitted() => Interlocked.Increment(ref Transmitted);
         void IRadioCommandProgress.InProgress() => Interlocked.Increment(ref InProgress);
+        void IRadioCommandProgress.ExpectCompletionWithin(TimeSpan duration) => Expected.Enqueue(duration);
     }
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
@@ -126,6 +128,76 @@ public class ZWaveCommandClassFeatureTests
         Assert.Equal(0, harness.Radio.QueuedForWakeUp);
         await Wait.UntilAsync(() => valve.Asleep, "the node was sent back to sleep");
         Assert.Equal(WakeUpCommandClass.NoMoreInformation(), valve.Received[^1]);
+    }
+
+    [Fact]
+    public async Task A_command_for_a_sleeping_node_tells_the_engine_it_waits_for_the_wake_up_interval_and_a_margin()
+    {
+        var network = new Network();
+        var valve = new SimulatedThermostat(10, sleeping: true);
+        network.Extra.Add(valve);
+        await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
+        await Wait.UntilAsync(() => harness.Radio.Nodes.TryGetValue(10, out var n) && n.WakeUpIntervalSeconds == 3600, "the wake-up interval was set at the interview");
+        valve.Asleep = true;
+
+        var progress = new Progress();
+        var running = harness.Radio.ExecuteAsync(new RadioCommand("10", "setTargetTemperature", [Number(18)]), progress, CancellationToken.None);
+        await Wait.UntilAsync(() => harness.Radio.QueuedForWakeUp == 1, "the command waits for the wake-up");
+
+        // Interval 3600 s, margin the larger of 300 s and a tenth of it; then the time to send and confirm (90 s + 3 s).
+        Assert.Equal([TimeSpan.FromSeconds(3600 + 360 + 93)], progress.Expected);
+        valve.WakeUp();
+        await running;
+        Assert.Equal([TimeSpan.FromSeconds(3600 + 360 + 93), TimeSpan.FromSeconds(93)], progress.Expected);
+        Assert.Equal(18, valve.Setpoint);
+    }
+
+    [Fact]
+    public async Task A_sleeping_node_that_misses_its_wake_up_by_more_than_the_margin_fails_the_command_which_is_not_sent_later()
+    {
+        var network = new Network();
+        var valve = new SimulatedThermostat(10, sleeping: true);
+        network.Extra.Add(valve);
+        await using var harness = await RadioHarness.StartAsync(network, configure: o =>
+        {
+            o.PollIntervalSeconds = 0;
+            o.WakeUpIntervalSeconds = 1;
+            o.WakeUpGraceSeconds = 0.5;
+        });
+        await Wait.UntilAsync(() => harness.Radio.Nodes.TryGetValue(10, out var n) && n.WakeUpIntervalSeconds == 1, "the wake-up interval was set at the interview");
+        valve.Asleep = true;
+
+        var failure = await Assert.ThrowsAsync<RadioCommandException>(() => ExecuteAsync(harness, "10", "setTargetTemperature", Number(16)));
+
+        Assert.Equal(FailureType.ActuatorNoAnswer, failure.FailureType);
+        Assert.Contains("did not wake up", failure.Message);
+        Assert.Equal(0, harness.Radio.QueuedForWakeUp);
+        valve.WakeUp();
+        await Wait.UntilAsync(() => valve.Asleep, "the node was sent back to sleep");
+        Assert.Equal(20, valve.Setpoint);
+        Assert.Equal(1L, harness.Radio.GetDiagnostics().Counters["missedWakeUps"]);
+    }
+
+    [Fact]
+    public async Task A_repeated_wake_up_notification_does_not_send_the_node_back_to_sleep_before_its_queued_command_ran()
+    {
+        var network = new Network();
+        var valve = new SimulatedThermostat(10, sleeping: true);
+        network.Extra.Add(valve);
+        await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
+        await Wait.UntilAsync(() => harness.Radio.Nodes.TryGetValue(10, out var n) && n.WakeUpIntervalSeconds == 3600, "the wake-up interval was set at the interview");
+        valve.Asleep = true;
+        var running = ExecuteAsync(harness, "10", "setTargetTemperature", Number(17));
+        await Wait.UntilAsync(() => harness.Radio.QueuedForWakeUp == 1, "the command waits for the wake-up");
+
+        // The controller repeats a frame whose ACK came late: the host sees the notification twice.
+        valve.WakeUp();
+        valve.WakeUp();
+        await running;
+
+        Assert.Equal(17, valve.Setpoint);
+        await Wait.UntilAsync(() => valve.Asleep, "the node was sent back to sleep");
+        Assert.Single(harness.Simulator!.SendDataLog, s => s.NodeId == 10 && s.Payload.SequenceEqual(WakeUpCommandClass.NoMoreInformation()));
     }
 
     [Fact]
