@@ -41,6 +41,8 @@ public class ZWaveCommandClassTourTests
         Assert.Equal("zwave:SceneControllerComponent", KindOf(devices, Url("9")));
         Assert.DoesNotContain(devices.EnumerateArray(), d => d.GetProperty("deviceURL").GetString() == Url("8"));
         await WaitForAsync(() => valve.WakeUpIntervalSeconds == 3600 && thermostat.LifelineNodeId == 1, "lifeline and wake-up interval set at the interview", () => daemon.Output);
+        // The valve's interview ends with reading it (its battery last): from then on only the test's commands go to it.
+        await WaitForAsync(() => valve.Received.Any(p => p is [CommandClassId.Battery, BatteryCommandClass.GetCommand, ..]), "the valve was read", () => daemon.Output);
 
         // Thermostat: setpoint in Supervision, done on the Supervision Report, state from the setpoint report.
         var heat = await client.ApplyAsync(Url("7"), "setTargetTemperature", 21.5);
@@ -78,6 +80,26 @@ public class ZWaveCommandClassTourTests
         Assert.Equal("COMPLETED", events.Single(e => e.IsExecutionEnd(cooler)).GetProperty("newState").GetString());
         Assert.Equal(17, valve.Setpoint);
         await WaitForAsync(() => valve.Asleep, "the valve was sent back to sleep", () => daemon.Output);
+
+        // The valve's wake-up interval, changed through the API while it sleeps: sent at its next wake-up.
+        using (var put = await client.PutAsJsonAsync("/gatewayd/zwave/nodes/10/wakeUpInterval", new { seconds = 1800 }))
+        {
+            var body = await put.Content.ReadAsStringAsync();
+            Assert.True((int)put.StatusCode == 202, body);
+            Assert.Equal(1800, JsonDocument.Parse(body).RootElement.GetProperty("pending").GetInt32());
+        }
+        var (pendingStatus, pending) = await client.GetJsonAsync("/gatewayd/zwave/nodes/10/wakeUpInterval");
+        Assert.Equal(200, pendingStatus);
+        Assert.Equal((3600, 1800), (pending.GetProperty("seconds").GetInt32(), pending.GetProperty("pending").GetInt32()));
+        Assert.Equal(3600, valve.WakeUpIntervalSeconds);
+        valve.WakeUp();
+        await WaitForAsync(() => valve.Asleep && valve.WakeUpIntervalSeconds == 1800, "the new interval was sent at the wake-up", () => daemon.Output);
+        var (intervalStatus, interval) = await client.GetJsonAsync("/gatewayd/zwave/nodes/10/wakeUpInterval");
+        Assert.Equal(200, intervalStatus);
+        Assert.Equal(1800, interval.GetProperty("seconds").GetInt32());
+        Assert.False(interval.TryGetProperty("pending", out _));
+        using (var listening = await client.PutAsJsonAsync("/gatewayd/zwave/nodes/7/wakeUpInterval", new { seconds = 1800 }))
+            Assert.Equal(400, (int)listening.StatusCode);
 
         // Scene button 1 pressed: a state change event, and a trigger on it switches endpoint #1 on.
         var switchOn = JsonSerializer.Serialize(new

@@ -44,6 +44,16 @@ public class ZWaveCommandClassFeatureTests
         return harness;
     }
 
+    /// <summary>
+    /// Waits until the valve's interview is over, its first read included (the battery is read last): from then on
+    /// nothing goes to the valve but what a test sends.
+    /// </summary>
+    private static async Task ValveInterviewedAsync(RadioHarness harness)
+    {
+        await Wait.UntilAsync(() => harness.Radio.Nodes.TryGetValue(10, out var n) && n.WakeUpIntervalSeconds == 3600, "the wake-up interval was set at the interview");
+        await harness.WaitForAsync(seen => HasState(seen, "10", CoreStateNames.BatteryLevel, _ => true), "the valve was read at the end of its interview");
+    }
+
     [Fact]
     public async Task A_thermostat_gets_its_lifeline_and_its_setpoint_goes_in_supervision_and_comes_back_as_the_target_temperature()
     {
@@ -109,7 +119,7 @@ public class ZWaveCommandClassFeatureTests
         var valve = new SimulatedThermostat(10, sleeping: true);
         network.Extra.Add(valve);
         await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
-        await Wait.UntilAsync(() => harness.Radio.Nodes.TryGetValue(10, out var n) && n.WakeUpIntervalSeconds == 3600, "the wake-up interval was set at the interview");
+        await ValveInterviewedAsync(harness);
         Assert.Equal(3600, valve.WakeUpIntervalSeconds);
         valve.Asleep = true;
         var sentBefore = harness.Simulator!.SendDataLog.Count(s => s.NodeId == 10);
@@ -137,7 +147,7 @@ public class ZWaveCommandClassFeatureTests
         var valve = new SimulatedThermostat(10, sleeping: true);
         network.Extra.Add(valve);
         await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
-        await Wait.UntilAsync(() => harness.Radio.Nodes.TryGetValue(10, out var n) && n.WakeUpIntervalSeconds == 3600, "the wake-up interval was set at the interview");
+        await ValveInterviewedAsync(harness);
         valve.Asleep = true;
 
         var progress = new Progress();
@@ -165,6 +175,7 @@ public class ZWaveCommandClassFeatureTests
             o.WakeUpGraceSeconds = 0.5;
         });
         await Wait.UntilAsync(() => harness.Radio.Nodes.TryGetValue(10, out var n) && n.WakeUpIntervalSeconds == 1, "the wake-up interval was set at the interview");
+        await harness.WaitForAsync(seen => HasState(seen, "10", CoreStateNames.BatteryLevel, _ => true), "the valve was read at the end of its interview");
         valve.Asleep = true;
 
         var failure = await Assert.ThrowsAsync<RadioCommandException>(() => ExecuteAsync(harness, "10", "setTargetTemperature", Number(16)));
@@ -185,7 +196,7 @@ public class ZWaveCommandClassFeatureTests
         var valve = new SimulatedThermostat(10, sleeping: true);
         network.Extra.Add(valve);
         await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
-        await Wait.UntilAsync(() => harness.Radio.Nodes.TryGetValue(10, out var n) && n.WakeUpIntervalSeconds == 3600, "the wake-up interval was set at the interview");
+        await ValveInterviewedAsync(harness);
         valve.Asleep = true;
         var running = ExecuteAsync(harness, "10", "setTargetTemperature", Number(17));
         await Wait.UntilAsync(() => harness.Radio.QueuedForWakeUp == 1, "the command waits for the wake-up");
@@ -201,13 +212,40 @@ public class ZWaveCommandClassFeatureTests
     }
 
     [Fact]
+    public async Task A_wake_up_interval_changed_while_the_node_sleeps_is_sent_at_its_next_wake_up_and_the_latest_change_wins()
+    {
+        var network = new Network();
+        var valve = new SimulatedThermostat(10, sleeping: true);
+        network.Extra.Add(valve);
+        await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
+        await ValveInterviewedAsync(harness);
+        valve.Asleep = true;
+
+        Assert.Equal(new ZWaveWakeUpIntervalResult(3600, 900), await harness.Radio.ChangeWakeUpIntervalAsync(10, 900, CancellationToken.None));
+        Assert.Equal(new ZWaveWakeUpIntervalResult(3600, 1800), await harness.Radio.ChangeWakeUpIntervalAsync(10, 1800, CancellationToken.None));
+        Assert.Equal(new ZWaveWakeUpIntervalResult(3600, 1800), harness.Radio.GetWakeUpInterval(10));
+        Assert.Equal(3600, valve.WakeUpIntervalSeconds);
+
+        valve.WakeUp();
+        await Wait.UntilAsync(() => valve.Asleep, "the node was sent back to sleep");
+
+        Assert.Equal(1800, valve.WakeUpIntervalSeconds);
+        Assert.Equal(new ZWaveWakeUpIntervalResult(1800, null), harness.Radio.GetWakeUpInterval(10));
+        Assert.Equal(1800, harness.Radio.Nodes[10].WakeUpIntervalSeconds);
+        Assert.Equal(2, harness.Simulator!.SendDataLog.Count(s => s.NodeId == 10 && s.Payload is [CommandClassId.WakeUp, WakeUpCommandClass.IntervalSetCommand, ..]));
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Radio.ChangeWakeUpIntervalAsync(10, 0, CancellationToken.None));
+        Assert.Throws<ArgumentException>(() => harness.Radio.GetWakeUpInterval(2));
+        Assert.Throws<ArgumentException>(() => harness.Radio.GetWakeUpInterval(99));
+    }
+
+    [Fact]
     public async Task A_queued_command_whose_execution_is_cancelled_is_not_sent_at_wake_up()
     {
         var network = new Network();
         var valve = new SimulatedThermostat(10, sleeping: true);
         network.Extra.Add(valve);
         await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
-        await Wait.UntilAsync(() => harness.Radio.Nodes.ContainsKey(10), "the valve was interviewed");
+        await ValveInterviewedAsync(harness);
         valve.Asleep = true;
         using var cancel = new CancellationTokenSource();
         var running = harness.Radio.ExecuteAsync(new RadioCommand("10", "setTargetTemperature", [Number(16)]), new Progress(), cancel.Token);
@@ -261,7 +299,7 @@ public class ZWaveCommandClassFeatureTests
         var valve = new SimulatedThermostat(10, sleeping: true);
         network.Extra.Add(valve);
         await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
-        await Wait.UntilAsync(() => harness.Radio.Nodes.ContainsKey(10), "the valve was interviewed");
+        await ValveInterviewedAsync(harness);
         valve.Asleep = true;
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Radio.GetParameterAsync(10, 2, CancellationToken.None));
