@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Gateway.Core.Radio;
-using Gateway.Radio.ZWave.Associations;
-using Gateway.Radio.ZWave.Encapsulation;
+using Gateway.Radio.ZWave.CommandClasses;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Radio.ZWave;
@@ -18,10 +17,7 @@ public sealed partial class ZWaveRadio : IRadioAssociationGroups
         public ConcurrentDictionary<byte, RadioAssociationGroup> Groups { get; } = new();
     }
 
-    private sealed record AssociationWaiter(byte NodeId, Func<byte[], bool> Wanted, TaskCompletionSource<byte[]> Done);
-
     private readonly ConcurrentDictionary<byte, NodeAssociations> _associations = new();
-    private readonly ConcurrentDictionary<long, AssociationWaiter> _associationWaiters = new();
 
     public RadioAssociationGroups? AssociationGroups(int nodeId)
     {
@@ -35,15 +31,14 @@ public sealed partial class ZWaveRadio : IRadioAssociationGroups
         var node = AssociatingNode(nodeId);
         if (groupId is { } one)
         {
-            await AskAssociationAsync(node, AssociationFrames.Get(Group(one)), r => AssociationFrames.ParseReport(r) is { } g && g.GroupId == one, cancellationToken);
+            await AskAssociationAsync(node, AssociationCommandClass.Get(Group(one)), r => r is AssociationReport g && g.Group == one, cancellationToken);
             return;
         }
-        var count = AssociationFrames.ParseGroupingsReport(
-            await AskAssociationAsync(node, AssociationFrames.GroupingsGet(), r => AssociationFrames.ParseGroupingsReport(r) is not null, cancellationToken)) ?? 0;
+        var count = ((AssociationGroupingsReport)await AskAssociationAsync(node, AssociationCommandClass.GroupingsGet(), r => r is AssociationGroupingsReport, cancellationToken)).Groups;
         for (byte group = 1; group <= count && group != 0; group++)
         {
             var wanted = group;
-            await AskAssociationAsync(node, AssociationFrames.Get(group), r => AssociationFrames.ParseReport(r) is { } g && g.GroupId == wanted, cancellationToken);
+            await AskAssociationAsync(node, AssociationCommandClass.Get(group), r => r is AssociationReport g && g.Group == wanted, cancellationToken);
         }
     }
 
@@ -52,49 +47,43 @@ public sealed partial class ZWaveRadio : IRadioAssociationGroups
         var node = AssociatingNode(nodeId);
         var group = Group(groupId);
         if (nodes.Any(n => n is < 1 or > 232)) throw new ArgumentException("node ids run from 1 to 232", nameof(nodes));
-        await SendAsync(node, 0, AssociationFrames.Remove(group, []), cancellationToken);
-        if (nodes.Count > 0) await SendAsync(node, 0, AssociationFrames.Set(group, nodes.Select(n => (byte)n)), cancellationToken);
-        await AskAssociationAsync(node, AssociationFrames.Get(group), r => AssociationFrames.ParseReport(r) is { } g && g.GroupId == group, cancellationToken);
+        await SendAsync(node, 0, AssociationCommandClass.Remove(group), cancellationToken);
+        if (nodes.Count > 0) await SendAsync(node, 0, AssociationCommandClass.Set(group, [.. nodes.Select(n => (byte)n)]), cancellationToken);
+        await AskAssociationAsync(node, AssociationCommandClass.Get(group), r => r is AssociationReport g && g.Group == group, cancellationToken);
     }
 
     /// <summary>Remembers the association reports a node sends (on the reading loop: nothing here waits).</summary>
-    private void OnAssociationFrame(EncapsulatedCommand command)
+    private void RememberAssociation(byte nodeId, CommandClassReport report)
     {
-        if (command.Endpoint != 0 || command.Payload.Length < 2 || command.Payload[0] != AssociationFrames.CommandClass) return;
-        var known = _associations.GetOrAdd(command.NodeId, _ => new NodeAssociations());
-        if (AssociationFrames.ParseReport(command.Payload) is { } report)
-            known.Groups[report.GroupId] = new RadioAssociationGroup(report.GroupId, report.MaxNodes, [.. report.Nodes.Select(n => (int)n)]);
-        else if (AssociationFrames.ParseGroupingsReport(command.Payload) is { } count)
-            known.GroupCount = count;
-        foreach (var waiter in _associationWaiters.Values)
-            if (waiter.NodeId == command.NodeId && waiter.Wanted(command.Payload)) waiter.Done.TrySetResult(command.Payload);
+        switch (report)
+        {
+            case AssociationReport group:
+                _associations.GetOrAdd(nodeId, _ => new NodeAssociations()).Groups[group.Group] =
+                    new RadioAssociationGroup(group.Group, group.MaxNodes, [.. group.NodeIds.Select(n => (int)n)]);
+                break;
+            case AssociationGroupingsReport groupings:
+                _associations.GetOrAdd(nodeId, _ => new NodeAssociations()).GroupCount = groupings.Groups;
+                break;
+        }
     }
 
-    private async Task<byte[]> AskAssociationAsync(byte nodeId, byte[] get, Func<byte[], bool> wanted, CancellationToken cancellationToken)
+    private async Task<CommandClassReport> AskAssociationAsync(byte nodeId, byte[] get, Func<CommandClassReport, bool> wanted, CancellationToken cancellationToken)
     {
-        var id = Interlocked.Increment(ref _nextWaiter);
-        var waiter = new AssociationWaiter(nodeId, wanted, new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously));
-        _associationWaiters[id] = waiter;
         try
         {
-            await SendAsync(nodeId, 0, get, cancellationToken);
-            return await waiter.Done.Task.WaitAsync(TimeSpan.FromSeconds(_options.ReportTimeoutSeconds), _time, cancellationToken);
+            return await AskReportAsync(nodeId, 0, get, wanted, TimeSpan.FromSeconds(_options.ReportTimeoutSeconds), cancellationToken);
         }
         catch (ZWaveDeliveryException ex)
         {
             _logger.LogInformation("Z-Wave node {NodeId} did not take an association request: {Reason}", nodeId, ex.Message);
             throw new TimeoutException(ex.Message, ex);
         }
-        finally
-        {
-            _associationWaiters.TryRemove(id, out _);
-        }
     }
 
     private byte AssociatingNode(int nodeId)
     {
         if (nodeId is < 1 or > 232 || !_nodes.TryGetValue((byte)nodeId, out var node)) throw new ArgumentException($"no Z-Wave node {nodeId}", nameof(nodeId));
-        if (!node.Supports(AssociationFrames.CommandClass)) throw new ArgumentException($"Z-Wave node {nodeId} has no association groups", nameof(nodeId));
+        if (!node.Supports(CommandClassId.Association)) throw new ArgumentException($"Z-Wave node {nodeId} has no association groups", nameof(nodeId));
         return node.NodeId;
     }
 

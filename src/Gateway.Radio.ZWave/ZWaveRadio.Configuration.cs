@@ -21,9 +21,8 @@ public sealed partial class ZWaveRadio
             if (_parameters.TryGetValue((nodeId, parameter), out var known)) return new ZWaveParameterResult(known, false);
             if (IsAsleep(node))
             {
-                _wakeUpQueues.GetOrAdd(nodeId, _ => new ConcurrentQueue<QueuedWork>()).Enqueue(new QueuedWork(
-                    token => TryAskReportAsync(nodeId, ConfigurationCommandClass.Get(parameter), r => r is ConfigurationReport c && c.Parameter == parameter, token),
-                    new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), CancellationToken.None));
+                Enqueue(nodeId, token => TryAskReportAsync(nodeId, ConfigurationCommandClass.Get(parameter), r => r is ConfigurationReport c && c.Parameter == parameter, token),
+                    CancellationToken.None);
                 throw new InvalidOperationException($"Z-Wave node {nodeId} sleeps and has not reported parameter {parameter} yet; it is asked at its next wake-up");
             }
         }
@@ -39,8 +38,7 @@ public sealed partial class ZWaveRadio
         var set = ConfigurationCommandClass.Set(parameter, size, value);
         if (IsAsleep(node))
         {
-            var queue = _wakeUpQueues.GetOrAdd(nodeId, _ => new ConcurrentQueue<QueuedWork>());
-            queue.Enqueue(new QueuedWork(token => WriteParameterAsync(nodeId, parameter, set, token), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), CancellationToken.None));
+            Enqueue(nodeId, token => WriteParameterAsync(nodeId, parameter, set, token), CancellationToken.None);
             return new ZWaveParameterResult(null, true);
         }
         return new ZWaveParameterResult(await WriteParameterAsync(nodeId, parameter, set, cancellationToken), false);

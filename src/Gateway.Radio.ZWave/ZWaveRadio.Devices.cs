@@ -25,7 +25,7 @@ public sealed partial class ZWaveRadio
     private readonly ConcurrentDictionary<string, DeviceEntry> _devices = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<byte, TaskCompletionSource<NodeInformation>> _nodeInfoWaiters = new();
     private readonly ConcurrentDictionary<long, ReportWaiter> _reportWaiters = new();
-    private long _nextWaiter, _reportsReceived, _unknownReports, _commandsSent, _commandFailures;
+    private long _nextWaiter, _reportsReceived, _unknownReports, _commandsSent, _commandFailures, _sendDataAborts;
 
     private void CreateDevice(ZWaveNode node)
     {
@@ -80,6 +80,12 @@ public sealed partial class ZWaveRadio
         {
             result = await session.RequestAsync(transaction, cancellationToken);
         }
+        catch (SerialApiTimeoutException ex) when (ex.MissingCallback)
+        {
+            // The controller is still trying to reach the node: it is told to stop, so that it takes the next frame.
+            await AbortSendDataAsync(session, nodeId, cancellationToken);
+            throw new ZWaveDeliveryException($"the controller did not report delivery to node {nodeId} in time; the transmission was aborted");
+        }
         catch (SerialApiTimeoutException)
         {
             RestartIfUnresponsive(session);
@@ -91,6 +97,22 @@ public sealed partial class ZWaveRadio
         else if (status == SendData.TransmitNoAck) await CheckFailedAsync(session, nodeId, cancellationToken);
         if (status != SendData.TransmitOk)
             throw new ZWaveDeliveryException(status == SendData.TransmitNoAck ? $"node {nodeId} did not acknowledge" : $"sending to node {nodeId} failed (status {status})");
+    }
+
+    /// <summary>SendDataAbort (as Z-Wave JS sends after a SendData callback timeout): no response, no callback; a controller that does not even ACK it is restarted.</summary>
+    private async Task AbortSendDataAsync(SerialApiSession session, byte nodeId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _sendDataAborts);
+        _logger.LogWarning("Z-Wave controller did not report delivery to node {NodeId} in time; aborting the transmission", nodeId);
+        try
+        {
+            await session.RequestAsync(new SerialApiTransaction(SerialFrame.Request(FunctionId.SendDataAbort), ExpectsResponse: false), cancellationToken);
+        }
+        catch (SerialApiTimeoutException)
+        {
+            RestartIfUnresponsive(session);
+            throw;
+        }
     }
 
     /// <summary>Sends a Get and waits for the report it asks for.</summary>
@@ -130,7 +152,7 @@ public sealed partial class ZWaveRadio
             if (node is not null && IsAsleep(node))
             {
                 progress.InProgress();
-                await RunAtWakeUpAsync(nodeId, token => RunPlanAsync(device, node, plan, command.Name, progress, token), cancellationToken);
+                await RunAtWakeUpAsync(node, progress, token => RunPlanAsync(device, node, plan, command.Name, progress, token), cancellationToken);
                 return;
             }
             await RunPlanAsync(device, node, plan, command.Name, progress, cancellationToken);
@@ -230,7 +252,6 @@ public sealed partial class ZWaveRadio
             AnswerSupervision(inner, supervised.SessionId);
             inner = inner with { Payload = supervised.Command };
         }
-        OnAssociationFrame(inner);
         if (WakeUpCommandClass.IsNotification(inner.Payload))
         {
             OnWakeUp(inner.NodeId);
@@ -245,6 +266,7 @@ public sealed partial class ZWaveRadio
         foreach (var waiter in _reportWaiters.Values)
             if (waiter.NodeId == inner.NodeId && waiter.Endpoint == inner.Endpoint && waiter.Wanted(report)) waiter.Done.TrySetResult(report);
         if (report is ConfigurationReport configuration) _parameters[(inner.NodeId, configuration.Parameter)] = configuration;
+        if (inner.Endpoint == 0) RememberAssociation(inner.NodeId, report);
         if (report is CentralSceneNotification scene && IsRepeatedScene(inner.NodeId, scene)) return;
         var address = new ZWaveDeviceAddress(inner.NodeId, inner.Endpoint).ToString();
         if (!_devices.TryGetValue(address, out var device))

@@ -116,6 +116,8 @@ public sealed partial class ZWaveRadio : IRadio
             ["commandsSent"] = Interlocked.Read(ref _commandsSent),
             ["commandFailures"] = Interlocked.Read(ref _commandFailures),
             ["commandsQueuedForWakeUp"] = QueuedForWakeUp,
+            ["missedWakeUps"] = Interlocked.Read(ref _missedWakeUps),
+            ["sendDataAborts"] = Interlocked.Read(ref _sendDataAborts),
             ["polls"] = Polls,
             ["connects"] = _link?.Connects ?? 0,
             ["disconnects"] = _link?.Disconnects ?? 0,

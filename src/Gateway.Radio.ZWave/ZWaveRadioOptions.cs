@@ -34,6 +34,12 @@ public sealed class ZWaveRadioOptions
     public int WakeUpIntervalSeconds { get; set; } = 3600;
 
     /// <summary>
+    /// How late past its wake-up interval a sleeping node may wake up before a command waiting for it fails (seconds;
+    /// a tenth of the interval when that is longer).
+    /// </summary>
+    public double WakeUpGraceSeconds { get; set; } = 300;
+
+    /// <summary>
     /// Listening nodes that sent nothing for this long are read (their main state); 0 turns polling off. Nodes that
     /// report on their own are never asked.
     /// </summary>

@@ -10,11 +10,13 @@ namespace Gateway.Integration.Tests;
 /// <summary>
 /// The Z-Wave command classes through the real daemon, a simulated controller on a pty pair and the local API: a
 /// thermostat's setpoint (Supervision) becomes core:TargetTemperatureState, a double switch's endpoints are devices
-/// of their own, a radiator valve that sleeps runs its queued command at its wake-up, a scene button press is a
+/// of their own, a radiator valve that sleeps runs its queued command at its wake-up (later than the engine's command timeout), a scene button press is a
 /// DeviceStateChangedEvent that a trigger acts on, and configuration parameters are written and read.
 /// </summary>
 public class ZWaveCommandClassTourTests
 {
+    private const string EngineCommandTimeout = "00:00:05";
+
     [Fact]
     public async Task Thermostat_endpoints_sleeping_valve_scene_buttons_and_parameters_through_the_local_api()
     {
@@ -27,7 +29,9 @@ public class ZWaveCommandClassTourTests
         foreach (var node in new SimulatedZWaveNode[] { thermostat, relays, remote, valve }) controller.AddNode(node);
         await controller.StartAsync(default);
 
-        await using var daemon = await DaemonProcess.StartAsync(DaemonProcess.NewDataDirectory(), $"--Gateway:Radios:ZWave:Port={pty.PathA}");
+        // A short engine command timeout: the sleeping valve's command must outlive it.
+        await using var daemon = await DaemonProcess.StartAsync(DaemonProcess.NewDataDirectory(), $"--Gateway:Radios:ZWave:Port={pty.PathA}",
+            $"--Gateway:Engine:CommandTimeout={EngineCommandTimeout}");
         using var client = daemon.Client(await daemon.CreateTokenAsync("zwave-cc"));
         var gateway = await client.GatewayIdAsync();
         string Url(string address) => $"zwave://{gateway}/{address}";
@@ -37,6 +41,8 @@ public class ZWaveCommandClassTourTests
         Assert.Equal("zwave:SceneControllerComponent", KindOf(devices, Url("9")));
         Assert.DoesNotContain(devices.EnumerateArray(), d => d.GetProperty("deviceURL").GetString() == Url("8"));
         await WaitForAsync(() => valve.WakeUpIntervalSeconds == 3600 && thermostat.LifelineNodeId == 1, "lifeline and wake-up interval set at the interview", () => daemon.Output);
+        // The valve's interview ends with reading it (its battery last): from then on only the test's commands go to it.
+        await WaitForAsync(() => valve.Received.Any(p => p is [CommandClassId.Battery, BatteryCommandClass.GetCommand, ..]), "the valve was read", () => daemon.Output);
 
         // Thermostat: setpoint in Supervision, done on the Supervision Report, state from the setpoint report.
         var heat = await client.ApplyAsync(Url("7"), "setTargetTemperature", 21.5);
@@ -53,17 +59,47 @@ public class ZWaveCommandClassTourTests
         Assert.True(relays.IsOn(2));
         Assert.False(relays.IsOn(1));
 
-        // Sleeping valve: the command waits in progress until the valve wakes up.
+        // Sleeping valve: the command waits in progress until the valve wakes up, longer than the engine's command timeout.
         valve.Asleep = true;
         var cooler = await client.ApplyAsync(Url("10"), "setTargetTemperature", 17);
         events = await client.FetchUntilAsync(listener, all => all.Any(e => IsInProgress(e, cooler)));
+        // A witness that the engine's timeout has passed since: a thermostat command the device keeps "working" on,
+        // started after the valve's, fails on it.
+        thermostat.SupervisionStatus = SupervisionCommandClass.Working;
+        var witness = await client.ApplyAsync(Url("7"), "setTargetTemperature", 25);
+        events.AddRange(await client.FetchUntilAsync(listener, all => all.Any(e => e.IsExecutionEnd(witness))));
+        thermostat.SupervisionStatus = SupervisionCommandClass.Success;
+        var witnessEnd = events.Single(e => e.IsExecutionEnd(witness));
+        Assert.Equal("FAILED", witnessEnd.GetProperty("newState").GetString());
+        Assert.Equal("ACTUATORNOANSWER", witnessEnd.GetProperty("failureType").GetString());
         Assert.DoesNotContain(events, e => e.IsExecutionEnd(cooler));
+        Assert.Equal(200, (await client.GetJsonAsync($"exec/current/{cooler}")).Status);
         Assert.Equal(20, valve.Setpoint);
         valve.WakeUp();
         events = await client.FetchUntilAsync(listener, all => all.Any(e => e.IsExecutionEnd(cooler)));
         Assert.Equal("COMPLETED", events.Single(e => e.IsExecutionEnd(cooler)).GetProperty("newState").GetString());
         Assert.Equal(17, valve.Setpoint);
         await WaitForAsync(() => valve.Asleep, "the valve was sent back to sleep", () => daemon.Output);
+
+        // The valve's wake-up interval, changed through the API while it sleeps: sent at its next wake-up.
+        using (var put = await client.PutAsJsonAsync("/gatewayd/zwave/nodes/10/wakeUpInterval", new { seconds = 1800 }))
+        {
+            var body = await put.Content.ReadAsStringAsync();
+            Assert.True((int)put.StatusCode == 202, body);
+            Assert.Equal(1800, JsonDocument.Parse(body).RootElement.GetProperty("pending").GetInt32());
+        }
+        var (pendingStatus, pending) = await client.GetJsonAsync("/gatewayd/zwave/nodes/10/wakeUpInterval");
+        Assert.Equal(200, pendingStatus);
+        Assert.Equal((3600, 1800), (pending.GetProperty("seconds").GetInt32(), pending.GetProperty("pending").GetInt32()));
+        Assert.Equal(3600, valve.WakeUpIntervalSeconds);
+        valve.WakeUp();
+        await WaitForAsync(() => valve.Asleep && valve.WakeUpIntervalSeconds == 1800, "the new interval was sent at the wake-up", () => daemon.Output);
+        var (intervalStatus, interval) = await client.GetJsonAsync("/gatewayd/zwave/nodes/10/wakeUpInterval");
+        Assert.Equal(200, intervalStatus);
+        Assert.Equal(1800, interval.GetProperty("seconds").GetInt32());
+        Assert.False(interval.TryGetProperty("pending", out _));
+        using (var listening = await client.PutAsJsonAsync("/gatewayd/zwave/nodes/7/wakeUpInterval", new { seconds = 1800 }))
+            Assert.Equal(400, (int)listening.StatusCode);
 
         // Scene button 1 pressed: a state change event, and a trigger on it switches endpoint #1 on.
         var switchOn = JsonSerializer.Serialize(new

@@ -24,7 +24,8 @@ public sealed partial class ZWaveControllerSimulator(IByteTransport transport, u
     private readonly ConcurrentQueue<(byte NodeId, byte[] Payload)> _sendData = new();
     private volatile TaskCompletionSource<bool>? _hostAck;
     private Task _reading = Task.CompletedTask, _writing = Task.CompletedTask;
-    private int _dropAcks, _cans, _dropCallbacks;
+    private int _dropAcks, _cans, _dropCallbacks, _stuckCallbackId, _sendDataAborts;
+    private volatile byte _dropCallbacksFor;
     private byte[]? _lastFrame;
 
     public uint HomeId => _homeId ?? homeId;
@@ -44,6 +45,9 @@ public sealed partial class ZWaveControllerSimulator(IByteTransport transport, u
     public int NaksFromHost { get; private set; }
     public int InitDataRequests { get; private set; }
 
+    /// <summary>How many SendDataAbort the host sent (after a callback it waited for in vain).</summary>
+    public int SendDataAborts => Volatile.Read(ref _sendDataAborts);
+
     public void AddNode(SimulatedZWaveNode node)
     {
         node.Reporter = (n, payload) => Enqueue(SerialFrame.Request(FunctionId.ApplicationCommandHandler, new ApplicationCommand(0x00, n.NodeId, payload).Encode()));
@@ -54,7 +58,12 @@ public sealed partial class ZWaveControllerSimulator(IByteTransport transport, u
 
     public void CanNextFrames(int count) => Interlocked.Exchange(ref _cans, count);
 
-    public void DropNextCallbacks(int count) => Interlocked.Exchange(ref _dropCallbacks, count);
+    /// <summary>The next <paramref name="count"/> SendData (to <paramref name="nodeId"/> only, unless 0) get no callback, as if the transmission hung.</summary>
+    public void DropNextCallbacks(int count, byte nodeId = 0)
+    {
+        _dropCallbacksFor = nodeId;
+        Interlocked.Exchange(ref _dropCallbacks, count);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -146,7 +155,7 @@ public sealed partial class ZWaveControllerSimulator(IByteTransport transport, u
                     [FunctionId.GetSerialApiInitData, FunctionId.ApplicationCommandHandler, FunctionId.GetControllerCapabilities, FunctionId.GetSerialApiCapabilities,
                         FunctionId.SoftReset, FunctionId.SendData, FunctionId.GetVersion, FunctionId.MemoryGetId, FunctionId.GetNodeProtocolInfo, FunctionId.RequestNodeInfo,
                         FunctionId.SetDefault, FunctionId.AddNodeToNetwork, FunctionId.RemoveNodeFromNetwork, FunctionId.RemoveFailedNode, FunctionId.IsFailedNode,
-                        FunctionId.ReplaceFailedNode])).Encode()));
+                        FunctionId.ReplaceFailedNode, FunctionId.SendDataAbort])).Encode()));
                 break;
             case FunctionId.GetVersion:
                 Enqueue(SerialFrame.Response(request.FunctionId, new LibraryVersion("Z-Wave 7.18", LibraryVersion.StaticController).Encode()));
@@ -184,11 +193,20 @@ public sealed partial class ZWaveControllerSimulator(IByteTransport transport, u
                 Enqueue(SerialFrame.Response(request.FunctionId, 0x01));
                 var target = _nodes.GetValueOrDefault(send.NodeId);
                 var delivered = target is { Hears: true };
-                if (send.CallbackId != 0 && Interlocked.Decrement(ref _dropCallbacks) < 0)
+                var hangs = send.CallbackId != 0 && (_dropCallbacksFor == 0 || _dropCallbacksFor == send.NodeId) && Interlocked.Decrement(ref _dropCallbacks) >= 0;
+                if (hangs)
+                    _stuckCallbackId = send.CallbackId;
+                else if (send.CallbackId != 0)
                     Enqueue(SerialFrame.Request(FunctionId.SendData, send.CallbackId, delivered ? SendData.TransmitOk : SendData.TransmitNoAck, 0x00, 0x02));
                 if (delivered)
                     foreach (var report in target!.Receive(send.Payload))
                         Enqueue(SerialFrame.Request(FunctionId.ApplicationCommandHandler, new ApplicationCommand(0x00, target.NodeId, report).Encode()));
+                break;
+            case FunctionId.SendDataAbort:
+                // No response; the transmission that hung is called back as failed.
+                Interlocked.Increment(ref _sendDataAborts);
+                if (Interlocked.Exchange(ref _stuckCallbackId, 0) is var stuck and not 0)
+                    Enqueue(SerialFrame.Request(FunctionId.SendData, (byte)stuck, SendData.TransmitFail, 0x00, 0x02));
                 break;
         }
     }

@@ -18,8 +18,10 @@ public class ZWaveCommandClassFeatureTests
     private sealed class Progress : IRadioCommandProgress
     {
         public int Transmitted, InProgress;
+        public System.Collections.Concurrent.ConcurrentQueue<TimeSpan> Expected { get; } = new();
         void IRadioCommandProgress.Transmitted() => Interlocked.Increment(ref Transmitted);
         void IRadioCommandProgress.InProgress() => Interlocked.Increment(ref InProgress);
+        void IRadioCommandProgress.ExpectCompletionWithin(TimeSpan duration) => Expected.Enqueue(duration);
     }
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
@@ -40,6 +42,16 @@ public class ZWaveCommandClassFeatureTests
         var harness = await RadioHarness.StartAsync(network, configure: o => o.PollIntervalSeconds = 0);
         await harness.WaitForAsync(seen => devices.All(d => Discovered(seen, d.Address, d.Kind)), "the devices were created");
         return harness;
+    }
+
+    /// <summary>
+    /// Waits until the valve's interview is over, its first read included (the battery is read last): from then on
+    /// nothing goes to the valve but what a test sends.
+    /// </summary>
+    private static async Task ValveInterviewedAsync(RadioHarness harness)
+    {
+        await Wait.UntilAsync(() => harness.Radio.Nodes.TryGetValue(10, out var n) && n.WakeUpIntervalSeconds == 3600, "the wake-up interval was set at the interview");
+        await harness.WaitForAsync(seen => HasState(seen, "10", CoreStateNames.BatteryLevel, _ => true), "the valve was read at the end of its interview");
     }
 
     [Fact]
@@ -107,7 +119,7 @@ public class ZWaveCommandClassFeatureTests
         var valve = new SimulatedThermostat(10, sleeping: true);
         network.Extra.Add(valve);
         await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
-        await Wait.UntilAsync(() => harness.Radio.Nodes.TryGetValue(10, out var n) && n.WakeUpIntervalSeconds == 3600, "the wake-up interval was set at the interview");
+        await ValveInterviewedAsync(harness);
         Assert.Equal(3600, valve.WakeUpIntervalSeconds);
         valve.Asleep = true;
         var sentBefore = harness.Simulator!.SendDataLog.Count(s => s.NodeId == 10);
@@ -129,13 +141,111 @@ public class ZWaveCommandClassFeatureTests
     }
 
     [Fact]
+    public async Task A_command_for_a_sleeping_node_tells_the_engine_it_waits_for_the_wake_up_interval_and_a_margin()
+    {
+        var network = new Network();
+        var valve = new SimulatedThermostat(10, sleeping: true);
+        network.Extra.Add(valve);
+        await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
+        await ValveInterviewedAsync(harness);
+        valve.Asleep = true;
+
+        var progress = new Progress();
+        var running = harness.Radio.ExecuteAsync(new RadioCommand("10", "setTargetTemperature", [Number(18)]), progress, CancellationToken.None);
+        await Wait.UntilAsync(() => harness.Radio.QueuedForWakeUp == 1, "the command waits for the wake-up");
+
+        // Interval 3600 s, margin the larger of 300 s and a tenth of it; then the time to send and confirm (90 s + 3 s).
+        Assert.Equal([TimeSpan.FromSeconds(3600 + 360 + 93)], progress.Expected);
+        valve.WakeUp();
+        await running;
+        Assert.Equal([TimeSpan.FromSeconds(3600 + 360 + 93), TimeSpan.FromSeconds(93)], progress.Expected);
+        Assert.Equal(18, valve.Setpoint);
+    }
+
+    [Fact]
+    public async Task A_sleeping_node_that_misses_its_wake_up_by_more_than_the_margin_fails_the_command_which_is_not_sent_later()
+    {
+        var network = new Network();
+        var valve = new SimulatedThermostat(10, sleeping: true);
+        network.Extra.Add(valve);
+        await using var harness = await RadioHarness.StartAsync(network, configure: o =>
+        {
+            o.PollIntervalSeconds = 0;
+            o.WakeUpIntervalSeconds = 1;
+            o.WakeUpGraceSeconds = 0.5;
+        });
+        await Wait.UntilAsync(() => harness.Radio.Nodes.TryGetValue(10, out var n) && n.WakeUpIntervalSeconds == 1, "the wake-up interval was set at the interview");
+        await harness.WaitForAsync(seen => HasState(seen, "10", CoreStateNames.BatteryLevel, _ => true), "the valve was read at the end of its interview");
+        valve.Asleep = true;
+
+        var failure = await Assert.ThrowsAsync<RadioCommandException>(() => ExecuteAsync(harness, "10", "setTargetTemperature", Number(16)));
+
+        Assert.Equal(FailureType.ActuatorNoAnswer, failure.FailureType);
+        Assert.Contains("did not wake up", failure.Message);
+        Assert.Equal(0, harness.Radio.QueuedForWakeUp);
+        valve.WakeUp();
+        await Wait.UntilAsync(() => valve.Asleep, "the node was sent back to sleep");
+        Assert.Equal(20, valve.Setpoint);
+        Assert.Equal(1L, harness.Radio.GetDiagnostics().Counters["missedWakeUps"]);
+    }
+
+    [Fact]
+    public async Task A_repeated_wake_up_notification_does_not_send_the_node_back_to_sleep_before_its_queued_command_ran()
+    {
+        var network = new Network();
+        var valve = new SimulatedThermostat(10, sleeping: true);
+        network.Extra.Add(valve);
+        await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
+        await ValveInterviewedAsync(harness);
+        valve.Asleep = true;
+        var running = ExecuteAsync(harness, "10", "setTargetTemperature", Number(17));
+        await Wait.UntilAsync(() => harness.Radio.QueuedForWakeUp == 1, "the command waits for the wake-up");
+
+        // The controller repeats a frame whose ACK came late: the host sees the notification twice.
+        valve.WakeUp();
+        valve.WakeUp();
+        await running;
+
+        Assert.Equal(17, valve.Setpoint);
+        await Wait.UntilAsync(() => valve.Asleep, "the node was sent back to sleep");
+        Assert.Single(harness.Simulator!.SendDataLog, s => s.NodeId == 10 && s.Payload.SequenceEqual(WakeUpCommandClass.NoMoreInformation()));
+    }
+
+    [Fact]
+    public async Task A_wake_up_interval_changed_while_the_node_sleeps_is_sent_at_its_next_wake_up_and_the_latest_change_wins()
+    {
+        var network = new Network();
+        var valve = new SimulatedThermostat(10, sleeping: true);
+        network.Extra.Add(valve);
+        await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
+        await ValveInterviewedAsync(harness);
+        valve.Asleep = true;
+
+        Assert.Equal(new ZWaveWakeUpIntervalResult(3600, 900), await harness.Radio.ChangeWakeUpIntervalAsync(10, 900, CancellationToken.None));
+        Assert.Equal(new ZWaveWakeUpIntervalResult(3600, 1800), await harness.Radio.ChangeWakeUpIntervalAsync(10, 1800, CancellationToken.None));
+        Assert.Equal(new ZWaveWakeUpIntervalResult(3600, 1800), harness.Radio.GetWakeUpInterval(10));
+        Assert.Equal(3600, valve.WakeUpIntervalSeconds);
+
+        valve.WakeUp();
+        await Wait.UntilAsync(() => valve.Asleep, "the node was sent back to sleep");
+
+        Assert.Equal(1800, valve.WakeUpIntervalSeconds);
+        Assert.Equal(new ZWaveWakeUpIntervalResult(1800, null), harness.Radio.GetWakeUpInterval(10));
+        Assert.Equal(1800, harness.Radio.Nodes[10].WakeUpIntervalSeconds);
+        Assert.Equal(2, harness.Simulator!.SendDataLog.Count(s => s.NodeId == 10 && s.Payload is [CommandClassId.WakeUp, WakeUpCommandClass.IntervalSetCommand, ..]));
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Radio.ChangeWakeUpIntervalAsync(10, 0, CancellationToken.None));
+        Assert.Throws<ArgumentException>(() => harness.Radio.GetWakeUpInterval(2));
+        Assert.Throws<ArgumentException>(() => harness.Radio.GetWakeUpInterval(99));
+    }
+
+    [Fact]
     public async Task A_queued_command_whose_execution_is_cancelled_is_not_sent_at_wake_up()
     {
         var network = new Network();
         var valve = new SimulatedThermostat(10, sleeping: true);
         network.Extra.Add(valve);
         await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
-        await Wait.UntilAsync(() => harness.Radio.Nodes.ContainsKey(10), "the valve was interviewed");
+        await ValveInterviewedAsync(harness);
         valve.Asleep = true;
         using var cancel = new CancellationTokenSource();
         var running = harness.Radio.ExecuteAsync(new RadioCommand("10", "setTargetTemperature", [Number(16)]), new Progress(), cancel.Token);
@@ -189,7 +299,7 @@ public class ZWaveCommandClassFeatureTests
         var valve = new SimulatedThermostat(10, sleeping: true);
         network.Extra.Add(valve);
         await using var harness = await StartAsync(network, ("10", ZWaveControllableNames.Thermostat));
-        await Wait.UntilAsync(() => harness.Radio.Nodes.ContainsKey(10), "the valve was interviewed");
+        await ValveInterviewedAsync(harness);
         valve.Asleep = true;
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Radio.GetParameterAsync(10, 2, CancellationToken.None));

@@ -134,6 +134,27 @@ public class ZWaveRadioTests
     }
 
     [Fact]
+    public async Task A_send_data_callback_that_never_comes_is_aborted_and_fails_the_command_with_no_answer()
+    {
+        var network = new Network();
+        await using var harness = await RadioHarness.StartAsync(network, configure: o => o.SendDataCallbackTimeoutSeconds = 0.5);
+        await harness.WaitForAsync(seen => AllDiscovered(seen) && HasState(seen, "2", CoreStateNames.OnOff, _ => true), "the switch was adopted and read");
+        var controller = harness.Simulator!;
+        controller.DropNextCallbacks(1, nodeId: 2);
+
+        var failure = await Assert.ThrowsAsync<RadioCommandException>(() => ExecuteAsync(harness, "2", "on"));
+
+        Assert.Equal(FailureType.ActuatorNoAnswer, failure.FailureType);
+        Assert.Contains("aborted", failure.Message);
+        await Wait.UntilAsync(() => controller.SendDataAborts == 1, "the controller was sent SendDataAbort");
+        Assert.Equal(1, harness.Radio.GetDiagnostics().Counters["sendDataAborts"]);
+        Assert.Equal(1, harness.Connections);
+        // The controller takes the next frame: the switch goes off.
+        await ExecuteAsync(harness, "2", "off");
+        Assert.False(network.Switch.IsOn);
+    }
+
+    [Fact]
     public async Task A_controller_that_stops_answering_fails_the_command_and_is_reopened()
     {
         var network = new Network();

@@ -117,7 +117,11 @@ public static class GatewayHost
             if (app.Services.GetService<SimulatedRadio>() is not null) app.MapSimulationEndpoints();
             Licensing.LicenceEndpoints.MapLicenceEndpoints(app);
             if (app.Services.GetService<ZigbeeRadio>() is not null) app.MapZigbeeBackupEndpoints();
-            if (app.Services.GetService<ZWaveRadio>() is not null) ZWave.ZWaveParameterEndpoints.MapZWaveParameterEndpoints(app);
+            if (app.Services.GetService<ZWaveRadio>() is not null)
+            {
+                ZWave.ZWaveParameterEndpoints.MapZWaveParameterEndpoints(app);
+                ZWave.ZWaveWakeUpIntervalEndpoints.MapZWaveWakeUpIntervalEndpoints(app);
+            }
             if (builder.Configuration.GetValue<bool>("Gateway:Api:BenchmarkRoutes")) Benchmarks.StaticBenchmarkEndpoints.MapStaticBenchmarkEndpoints(app);
             await app.RunAsync();
             return restart.Requested ? ExitCodes.Restart : ExitCodes.Success;

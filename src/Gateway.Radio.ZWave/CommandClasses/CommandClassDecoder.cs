@@ -33,7 +33,8 @@ public static class CommandClassDecoder
             (CommandClassId.CentralScene, CentralSceneCommandClass.SupportedReportCommand) when p.Length >= 1 => new CentralSceneSupportedReport(p[0]),
             (CommandClassId.Supervision, SupervisionCommandClass.ReportCommand) when p.Length >= 2 =>
                 new SupervisionReport((byte)(p[0] & SupervisionCommandClass.SessionIdMask), (p[0] & 0x80) != 0, p[1], p.Length >= 3 ? p[2] : (byte)0),
-            (CommandClassId.Association, AssociationCommandClass.ReportCommand) when p.Length >= 3 => new AssociationReport(p[0], p[1], p[3..].ToArray()),
+            (CommandClassId.Association, AssociationCommandClass.ReportCommand) when p.Length >= 3 && p[0] != 0 => new AssociationReport(p[0], p[1], p[3..].ToArray()),
+            (CommandClassId.Association, AssociationCommandClass.GroupingsReportCommand) when p.Length >= 1 => new AssociationGroupingsReport(p[0]),
             (CommandClassId.WakeUp, WakeUpCommandClass.IntervalReportCommand) when p.Length >= 4 => new WakeUpIntervalReport((p[0] << 16) | (p[1] << 8) | p[2], p[3]),
             (CommandClassId.MultiChannel, MultiChannelCommandClass.EndPointReportCommand) when p.Length >= 2 => new MultiChannelEndPointReport((byte)(p[1] & 0x7F), (p[0] & 0x40) != 0),
             (CommandClassId.MultiChannel, MultiChannelCommandClass.CapabilityReportCommand) when p.Length >= 3 =>

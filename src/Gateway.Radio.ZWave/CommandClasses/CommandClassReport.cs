@@ -42,6 +42,9 @@ public sealed record SupervisionReport(byte SessionId, bool MoreStatusUpdates, b
 
 public sealed record AssociationReport(byte Group, byte MaxNodes, IReadOnlyList<byte> NodeIds) : CommandClassReport(CommandClassId.Association);
 
+/// <summary>How many association groups a node has.</summary>
+public sealed record AssociationGroupingsReport(byte Groups) : CommandClassReport(CommandClassId.Association);
+
 public sealed record WakeUpIntervalReport(int Seconds, byte NodeId) : CommandClassReport(CommandClassId.WakeUp);
 
 public sealed record MeterSupportedReport(bool Resettable, byte MeterType, byte ScaleMask) : CommandClassReport(CommandClassId.Meter);

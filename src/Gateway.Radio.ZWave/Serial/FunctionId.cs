@@ -10,6 +10,7 @@ public static class FunctionId
     public const byte SoftReset = 0x08;
     public const byte SerialApiStarted = 0x0A;
     public const byte SendData = 0x13;
+    public const byte SendDataAbort = 0x16;
     public const byte GetVersion = 0x15;
     public const byte MemoryGetId = 0x20;
     public const byte GetNodeProtocolInfo = 0x41;

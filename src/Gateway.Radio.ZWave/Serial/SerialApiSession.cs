@@ -132,7 +132,7 @@ public sealed class SerialApiSession(IByteTransport transport, SerialApiCounters
             }
             if (callback is not null)
                 called = await WaitAsync(callback.Task, transaction.CallbackTimeout ?? timeouts.Callback, () => Interlocked.Increment(ref counters.CallbackTimeouts),
-                    $"no callback for 0x{transaction.Request.FunctionId:X2} (callback id {transaction.CallbackId})", cancellationToken);
+                    $"no callback for 0x{transaction.Request.FunctionId:X2} (callback id {transaction.CallbackId})", cancellationToken, missingCallback: true);
             return new SerialApiResult(answer, called);
         }
         finally
@@ -148,7 +148,8 @@ public sealed class SerialApiSession(IByteTransport transport, SerialApiCounters
         }
     }
 
-    private async Task<SerialFrame> WaitAsync(Task<SerialFrame> task, TimeSpan timeout, Action count, string what, CancellationToken cancellationToken)
+    private async Task<SerialFrame> WaitAsync(Task<SerialFrame> task, TimeSpan timeout, Action count, string what, CancellationToken cancellationToken,
+        bool missingCallback = false)
     {
         try
         {
@@ -157,7 +158,7 @@ public sealed class SerialApiSession(IByteTransport transport, SerialApiCounters
         catch (TimeoutException)
         {
             count();
-            throw new SerialApiTimeoutException(what);
+            throw new SerialApiTimeoutException(what, missingCallback);
         }
     }
 

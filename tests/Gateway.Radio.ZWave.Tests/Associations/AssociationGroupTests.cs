@@ -1,4 +1,4 @@
-using Gateway.Radio.ZWave.Associations;
+using Gateway.Radio.ZWave.CommandClasses;
 
 namespace Gateway.Radio.ZWave.Tests.Associations;
 
@@ -8,18 +8,21 @@ public class AssociationGroupTests
     [Fact]
     public void Frames_are_laid_out_as_the_command_class_says()
     {
-        Assert.Equal(Hex.Bytes("850102 0203"), AssociationFrames.Set(2, [2, 3]));
-        Assert.Equal(Hex.Bytes("850201"), AssociationFrames.Get(1));
-        Assert.Equal(Hex.Bytes("850402"), AssociationFrames.Remove(2, []));
-        Assert.Equal(Hex.Bytes("8505"), AssociationFrames.GroupingsGet());
-        var report = AssociationFrames.ParseReport(Hex.Bytes("8503 01 05 00 01 07"))!.Value;
-        Assert.Equal(1, report.GroupId);
+        Assert.Equal(Hex.Bytes("850102 0203"), AssociationCommandClass.Set(2, 2, 3));
+        Assert.Equal(Hex.Bytes("850201"), AssociationCommandClass.Get(1));
+        Assert.Equal(Hex.Bytes("850402"), AssociationCommandClass.Remove(2));
+        Assert.Equal(Hex.Bytes("8505"), AssociationCommandClass.GroupingsGet());
+        var report = Assert.IsType<AssociationReport>(CommandClassDecoder.Decode(Hex.Bytes("8503 01 05 00 01 07")));
+        Assert.Equal(1, report.Group);
         Assert.Equal(5, report.MaxNodes);
-        Assert.Equal([1, 7], report.Nodes);
-        Assert.Null(AssociationFrames.ParseReport(Hex.Bytes("85030105")));
-        Assert.Null(AssociationFrames.ParseReport(Hex.Bytes("2503010500")));
-        Assert.Equal((byte)3, AssociationFrames.ParseGroupingsReport(Hex.Bytes("850603")));
-        Assert.Null(AssociationFrames.ParseGroupingsReport(Hex.Bytes("8506")));
+        Assert.Equal([1, 7], report.NodeIds);
+        Assert.Equal(Hex.Bytes("8503 01 05 00 01 07"), AssociationCommandClass.Report(1, 5, 1, 7));
+        Assert.Null(CommandClassDecoder.Decode(Hex.Bytes("85030105")));
+        Assert.Null(CommandClassDecoder.Decode(Hex.Bytes("8503 00 05 00")));
+        Assert.IsNotType<AssociationReport>(CommandClassDecoder.Decode(Hex.Bytes("2503010500")));
+        Assert.Equal(new AssociationGroupingsReport(3), CommandClassDecoder.Decode(Hex.Bytes("850603")));
+        Assert.Equal(Hex.Bytes("850603"), AssociationCommandClass.GroupingsReport(3));
+        Assert.Null(CommandClassDecoder.Decode(Hex.Bytes("8506")));
     }
 
     [Fact]
