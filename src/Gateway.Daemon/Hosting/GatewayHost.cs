@@ -273,6 +273,9 @@ public static class GatewayHost
         services.AddGatewayApi();
         services.AddHostedService<GatewayLifecycle>();
         services.AddHostedService<MemoryTrimmer>();
+        var gpio = configuration.GetSection("Gpio").Get<Gpio.GpioOptions>() ?? new Gpio.GpioOptions();
+        services.AddHostedService(sp => new Gpio.GpioService(gpio, sp, sp.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), time,
+            sp.GetRequiredService<ILogger<Gpio.GpioService>>()));
         services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
     }
 }

@@ -42,7 +42,7 @@ public static class FactoryReset
         }
         foreach (var name in new[] { CertificateProvider.FileName, SqliteCloudOutbox.LegacyFileName })
             if (Delete(Path.Combine(dataDirectory, name))) removed.Add(name);
-        foreach (var folder in Directory.EnumerateDirectories(dataDirectory))
+        foreach (var folder in Directory.GetDirectories(dataDirectory))
         {
             var name = Path.GetFileName(folder);
             // A staged restore, the files a restore replaced, and the logs (they name devices and places).
