@@ -17,6 +17,7 @@ public static class GatewayCtl
                      StatusCommand.Create(), DeviceCommands.CreateList(), DeviceCommands.CreateShow(), StreamCommands.CreateEvents(),
                      StreamCommands.CreateLogs(), ExecCommand.Create(), PairCommand.Create(), TokenCommands.Create(),
                      RadioCommand.Create(), DatabaseCommand.Create(), BackupCommands.CreateBackup(), BackupCommands.CreateRestore(),
+                     FactoryResetCommand.Create(),
                  })
             root.Subcommands.Add(command);
         var parse = root.Parse(args);

@@ -76,6 +76,40 @@ public class GatewayOptionsValidatorTests
     }
 
     [Fact]
+    public void Gpio_settings_for_a_raspberry_pi_are_accepted()
+    {
+        Assert.Empty(GatewayOptionsValidator.Validate(Configuration(("Gateway:Gpio:Chip", "gpiochip0"), ("Gateway:Gpio:LedPin", "17"),
+            ("Gateway:Gpio:ButtonPin", "27"), ("Gateway:Gpio:ButtonActiveLow", "true"))));
+        Assert.Empty(GatewayOptionsValidator.Validate(Configuration(("Gateway:Gpio:Chip", "/dev/gpiochip4"), ("Gateway:Gpio:ButtonPin", "3"))));
+        Assert.Empty(GatewayOptionsValidator.Validate(Configuration(("Gateway:Gpio:Chip", ""))));
+    }
+
+    [Theory]
+    [InlineData("Gateway:Gpio:Chip=/dev/ttyUSB0", "gpiochip0")]
+    [InlineData("Gateway:Gpio:Chip=gpiochip", "gpiochip0")]
+    [InlineData("Gateway:Gpio:LedPin=-1", "a whole number, 0 or more")]
+    [InlineData("Gateway:Gpio:ButtonPin=GPIO27", "a whole number, 0 or more")]
+    [InlineData("Gateway:Gpio:ButtonActiveLow=low", "true or false")]
+    public void A_wrong_gpio_setting_is_named(string setting, string expected)
+    {
+        var (key, value) = (setting[..setting.IndexOf('=')], setting[(setting.IndexOf('=') + 1)..]);
+        var withChip = key == "Gateway:Gpio:Chip" ? Configuration((key, value)) : Configuration(("Gateway:Gpio:Chip", "gpiochip0"), (key, value));
+
+        var error = Assert.Single(GatewayOptionsValidator.Validate(withChip));
+
+        Assert.Contains(key, error);
+        Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public void Gpio_pins_need_a_chip_and_two_different_lines()
+    {
+        Assert.Contains("without Gateway:Gpio:Chip", Assert.Single(GatewayOptionsValidator.Validate(Configuration(("Gateway:Gpio:LedPin", "17")))));
+        Assert.Contains("two different lines", Assert.Single(GatewayOptionsValidator.Validate(Configuration(
+            ("Gateway:Gpio:Chip", "gpiochip0"), ("Gateway:Gpio:LedPin", "17"), ("Gateway:Gpio:ButtonPin", "17")))));
+    }
+
+    [Fact]
     public void Both_ports_off_is_refused()
     {
         var error = Assert.Single(GatewayOptionsValidator.Validate(Configuration(("Gateway:Api:HttpsPort", "0"))));

@@ -47,6 +47,7 @@ public static class AdminRouter
                 ["db", "check"] when method == "GET" => AdminDatabase.CheckAsync(context),
                 ["backup"] when method == "POST" => AdminBackup.BackupAsync(context),
                 ["restore"] when method == "POST" => AdminBackup.RestoreAsync(context),
+                ["factory-reset"] when method == "POST" => AdminFactoryReset.RunAsync(context),
                 _ => null,
             };
             if (handled is null) await AdminJson.WriteErrorAsync(context, 404, "UNSPECIFIED_ERROR", $"no admin route {method} {path}");

@@ -70,6 +70,17 @@ public static class GatewayHost
         }
 
         using var _ = dataLock;
+        // Before the logger opens its file: a factory reset wipes the logs too.
+        IReadOnlyList<string>? wiped;
+        try
+        {
+            wiped = Reset.FactoryReset.ApplyIfRequested(options.DataDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"gatewayd: the factory reset could not wipe {options.DataDirectory}: {ex.Message}");
+            return ExitCodes.Failure;
+        }
         var logger = Logging.Configure(builder.Configuration, options.DataDirectory);
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);
@@ -80,9 +91,11 @@ public static class GatewayHost
             var bindAddress = GatewayOptionsValidator.ParseBindAddress(options.Api.BindAddress)!;
             PortProbe.EnsureFree(bindAddress, options.Api.HttpsPort, "Gateway:Api:HttpsPort");
             PortProbe.EnsureFree(bindAddress, options.Api.HttpPort, "Gateway:Api:HttpPort");
+            if (wiped is not null) startupLog.LogWarning("Factory reset applied: removed {Removed}; this gateway starts with a new identity", string.Join(", ", wiped));
             var time = TimeProvider.System;
             Backup.PendingRestore.ApplyIfStaged(options.DataDirectory, startupLog);
             var database = await OpenDatabaseAsync(options.DataDirectory, startupLog);
+            Reset.FactoryReset.CompleteAfterOpen(options.DataDirectory, startupLog);
             var settings = new SqliteSettingsStore(database);
             var identity = await SetupIdentityLoader.LoadOrCreateAsync(settings, time, CancellationToken.None);
             var certificate = CertificateProvider.LoadOrCreate(options.DataDirectory, identity.GatewayId, startupLog);
@@ -103,6 +116,8 @@ public static class GatewayHost
             builder.Services.AddSingleton<Metrics.ExecutionMetrics>();
             var restart = new RestartRequest();
             builder.Services.AddSingleton(restart);
+            builder.Services.AddSingleton(sp => new Reset.FactoryResetService(sp.GetRequiredService<RadioDirectory>(), sp.GetRequiredService<IEventBus>(), restart,
+                sp.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), time, sp.GetRequiredService<ILogger<Reset.FactoryResetService>>(), options.DataDirectory));
 
             var app = builder.Build();
             var bus = app.Services.GetRequiredService<IEventBus>();
@@ -267,6 +282,9 @@ public static class GatewayHost
         services.AddGatewayApi();
         services.AddHostedService<GatewayLifecycle>();
         services.AddHostedService<MemoryTrimmer>();
+        var gpio = configuration.GetSection("Gpio").Get<Gpio.GpioOptions>() ?? new Gpio.GpioOptions();
+        services.AddHostedService(sp => new Gpio.GpioService(gpio, sp, sp.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), time,
+            sp.GetRequiredService<ILogger<Gpio.GpioService>>()));
         services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
     }
 }

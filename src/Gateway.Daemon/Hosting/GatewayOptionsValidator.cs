@@ -52,6 +52,9 @@ public static class GatewayOptionsValidator
         ("Gateway:Listeners:MaxListeners", Kind.PositiveInteger),
         ("Gateway:Listeners:MaxEventsPerListener", Kind.PositiveInteger),
         ("Gateway:Listeners:IdleTimeout", Kind.Duration),
+        ("Gateway:Gpio:LedPin", Kind.NonNegativeInteger),
+        ("Gateway:Gpio:ButtonPin", Kind.NonNegativeInteger),
+        ("Gateway:Gpio:ButtonActiveLow", Kind.Boolean),
     ];
 
     /// <summary>One message per wrong setting; empty when the configuration can be used.</summary>
@@ -79,12 +82,33 @@ public static class GatewayOptionsValidator
         if (configuration["Gateway:Radios:Io:Port"] is { Length: > 0 } && string.IsNullOrEmpty(configuration["Gateway:Radios:Io:Password"]))
             errors.Add("Gateway:Radios:Io:Password is empty: give the KLF-200's password (printed on its back unless changed)");
 
+        errors.AddRange(GpioProblems(configuration));
+
         if (configuration["Gateway:LogLevel"] is { } level && !LogLevels.Contains(level, StringComparer.OrdinalIgnoreCase))
             errors.Add($"Gateway:LogLevel={level} is not valid: expected one of {string.Join(", ", LogLevels)}");
 
         if (Port(configuration, "Gateway:Api:HttpsPort", 8443) == 0 && Port(configuration, "Gateway:Api:HttpPort", 0) == 0)
             errors.Add("Gateway:Api:HttpsPort and Gateway:Api:HttpPort are both 0: the API would listen nowhere");
         return errors;
+    }
+
+    private static IEnumerable<string> GpioProblems(IConfiguration configuration)
+    {
+        var chip = configuration["Gateway:Gpio:Chip"];
+        if (!string.IsNullOrEmpty(chip) && !IsGpioChip(chip))
+            yield return $"Gateway:Gpio:Chip={chip} is not valid: expected a GPIO chip such as gpiochip0 or /dev/gpiochip0 (empty = no LED or button)";
+        var led = configuration["Gateway:Gpio:LedPin"];
+        var button = configuration["Gateway:Gpio:ButtonPin"];
+        if (string.IsNullOrEmpty(chip) && (!string.IsNullOrEmpty(led) || !string.IsNullOrEmpty(button)))
+            yield return "Gateway:Gpio:LedPin or ButtonPin is set without Gateway:Gpio:Chip: name the chip the lines belong to (gpiochip0 on a Raspberry Pi)";
+        if (!string.IsNullOrEmpty(led) && led == button)
+            yield return $"Gateway:Gpio:LedPin and Gateway:Gpio:ButtonPin are both {led}: the LED and the button need two different lines";
+    }
+
+    private static bool IsGpioChip(string value)
+    {
+        var name = value.StartsWith("/dev/", StringComparison.Ordinal) ? value["/dev/".Length..] : value;
+        return name.StartsWith("gpiochip", StringComparison.Ordinal) && name.Length is > 8 and <= 11 && name[8..].All(char.IsAsciiDigit);
     }
 
     private static bool IsTlsPort(string value) =>
