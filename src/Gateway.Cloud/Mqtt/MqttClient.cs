@@ -75,21 +75,30 @@ public sealed unsafe class MqttClient : IDisposable
             _self.Free();
             throw new MqttException("mosquitto_new", 3, "invalid client id or out of memory");
         }
-        Check("protocol version", MosquittoNative.IntOption(handle, MosquittoNative.OptionProtocolVersion, _protocol));
-        Check("max inflight", MosquittoNative.MaxInflightMessagesSet(handle, (uint)MaxInflight));
-        if (_options.Username is not null)
-            Check("username", MosquittoNative.UsernamePwSet(handle, _options.Username, _options.Password));
-        if (_options.UseTls)
-            Check("TLS", MosquittoNative.TlsSet(handle, _options.CaFile, _options.CaFile is null ? "/etc/ssl/certs" : null,
-                _options.CertFile, _options.KeyFile, 0));
-        if (_options.Will is { } will)
-            fixed (byte* payload = will.Payload)
-                Check("will", MosquittoNative.WillSet(handle, will.Topic, will.Payload.Length, payload, 1, will.Retain));
-        MosquittoNative.ConnectWithFlagsCallbackSet(handle, &OnConnectNative);
-        MosquittoNative.DisconnectCallbackSet(handle, &OnDisconnectNative);
-        MosquittoNative.PublishV5CallbackSet(handle, &OnPublishNative);
-        MosquittoNative.MessageCallbackSet(handle, &OnMessageNative);
-        _wake = WakeSignal.Create();
+        try
+        {
+            Check("protocol version", MosquittoNative.IntOption(handle, MosquittoNative.OptionProtocolVersion, _protocol));
+            Check("max inflight", MosquittoNative.MaxInflightMessagesSet(handle, (uint)MaxInflight));
+            if (_options.Username is not null)
+                Check("username", MosquittoNative.UsernamePwSet(handle, _options.Username, _options.Password));
+            if (_options.UseTls)
+                Check("TLS", MosquittoNative.TlsSet(handle, _options.CaFile, _options.CaFile is null ? "/etc/ssl/certs" : null,
+                    _options.CertFile, _options.KeyFile, 0));
+            if (_options.Will is { } will)
+                fixed (byte* payload = will.Payload)
+                    Check("will", MosquittoNative.WillSet(handle, will.Topic, will.Payload.Length, payload, 1, will.Retain));
+            MosquittoNative.ConnectWithFlagsCallbackSet(handle, &OnConnectNative);
+            MosquittoNative.DisconnectCallbackSet(handle, &OnDisconnectNative);
+            MosquittoNative.PublishV5CallbackSet(handle, &OnPublishNative);
+            MosquittoNative.MessageCallbackSet(handle, &OnMessageNative);
+            _wake = WakeSignal.Create();
+        }
+        catch
+        {
+            handle.Dispose();
+            _self.Free();
+            throw;
+        }
         _handle = handle;
         _loop = new Thread(() => Run(handle)) { IsBackground = true, Name = "mqtt-loop" };
         _loop.Start();
