@@ -50,6 +50,7 @@ start_daemon() { # $1: "cloud" or "local"
 stop_daemon() { kill "$daemon_pid"; wait "$daemon_pid" || true; daemon_pid=""; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$daemon_pid/status" 2>/dev/null || echo "?"; }
 db() { sqlite3 "$work/data/gateway.db" "$1"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$daemon_pid/stat"; }
 db_bytes() { echo $(( $(stat -c %s "$work/data/gateway.db") + $(stat -c %s "$work/data/gateway.db-wal" 2>/dev/null || echo 0) )); }
 start_broker() { mosquitto -c "$work/mosquitto.conf" >"$work/broker.log" 2>&1 & broker_pid=$!; sleep 0.3; }
 stop_broker() { kill "$broker_pid"; wait "$broker_pid" 2>/dev/null || true; broker_pid=""; }
@@ -128,6 +129,7 @@ file_bytes=$(( $(db_bytes) - before ))
 
 # 3. Daemon up with the broker down, then the broker comes up: time from the first delivered message to an empty outbox.
 start_daemon
+cpu_before=$(cpu_ticks)
 start_broker
 # Cheap probes (an index lookup each), so the measuring does not take CPU from the drain it measures.
 initial_min=$(db 'SELECT MIN(seq) FROM cloud_outbox;')
@@ -135,9 +137,13 @@ while [ "$(db 'SELECT MIN(seq) FROM cloud_outbox;')" = "$initial_min" ]; do slee
 first=$(date +%s.%N)
 while [ "$(db 'SELECT EXISTS (SELECT 1 FROM cloud_outbox);')" != 0 ]; do sleep 0.05; done
 last=$(date +%s.%N)
+cpu_after=$(cpu_ticks)
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$daemon_pid/status" 2>/dev/null || echo "?")
 stop_daemon
 gateway_rate=$(python3 -c "print(round($count / ($last - $first)))")
+# Daemon CPU (user + system, all threads) from the broker's start to an empty outbox, per message: unlike the rate,
+# it hardly depends on what else the machine runs.
+cpu_us=$(python3 -c "print(round(($cpu_after - $cpu_before) / $(getconf CLK_TCK) * 1e6 / $count, 1))")
 
 # 4. mosquitto_pub publishing the same payloads at QoS 1 in one connection.
 seq "$count" | sed "s|.*|$payload|" >"$work/payloads"
@@ -156,6 +162,7 @@ Run on $(date -u '+%Y-%m-%d %H:%M') UTC; machine: $(nproc) CPUs, $(uname -m), $(
 | backlog drained by gatewayd (QoS 1, PUBACK then delete), messages/s | $gateway_rate |
 | mosquitto_pub -l at QoS 1, same payloads and broker, messages/s | $pub_rate |
 | ratio gatewayd / mosquitto_pub | $ratio |
+| gatewayd CPU (user + system) per drained message, µs | $cpu_us |
 | change → PUBACK inside gatewayd, p50 ms ($puback_n messages, online; from the daemon's histogram) | $puback_p50 |
 | same, p99 ms | $puback_p99 |
 | state change (HTTPS PUT) → state message at a subscriber, p50 ms ($lat_n changes, online) | $lat_p50 |

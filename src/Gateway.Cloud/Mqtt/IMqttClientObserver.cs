@@ -1,7 +1,7 @@
 namespace Gateway.Cloud.Mqtt;
 
 /// <summary>
-/// What the client reports. Every method runs on libmosquitto's network thread: return quickly and never call back
+/// What the client reports. Every method runs on the client's network thread: return quickly and never call back
 /// into the client's Dispose from here.
 /// </summary>
 public interface IMqttClientObserver

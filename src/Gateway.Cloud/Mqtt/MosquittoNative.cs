@@ -45,9 +45,6 @@ internal static unsafe partial class MosquittoNative
     [LibraryImport(Library, EntryPoint = "mosquitto_will_set", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int WillSet(MosquittoHandle mosq, string topic, int payloadLength, byte* payload, int qos, [MarshalAs(UnmanagedType.U1)] bool retain);
 
-    [LibraryImport(Library, EntryPoint = "mosquitto_reconnect_delay_set")]
-    public static partial int ReconnectDelaySet(MosquittoHandle mosq, uint delay, uint delayMax, [MarshalAs(UnmanagedType.U1)] bool exponential);
-
     [LibraryImport(Library, EntryPoint = "mosquitto_connect_bind_v5", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ConnectBindV5(MosquittoHandle mosq, string host, int port, int keepAlive, string? bindAddress, nint properties);
 
@@ -59,17 +56,33 @@ internal static unsafe partial class MosquittoNative
     [LibraryImport(Library, EntryPoint = "mosquitto_property_free_all")]
     public static partial void PropertyFreeAll(nint* properties);
 
-    [LibraryImport(Library, EntryPoint = "mosquitto_loop_start")]
-    public static partial int LoopStart(MosquittoHandle mosq);
+    [LibraryImport(Library, EntryPoint = "mosquitto_reconnect")]
+    public static partial int Reconnect(nint mosq);
 
-    [LibraryImport(Library, EntryPoint = "mosquitto_loop_stop")]
-    public static partial int LoopStop(MosquittoHandle mosq, [MarshalAs(UnmanagedType.U1)] bool force);
+    // The network loop is the gateway's own thread (no mosquitto_loop_start): it polls mosquitto_socket and calls these.
+    // They take the raw pointer: the loop holds a reference on the handle for as long as it runs.
+    [LibraryImport(Library, EntryPoint = "mosquitto_socket")]
+    public static partial int Socket(nint mosq);
+
+    [LibraryImport(Library, EntryPoint = "mosquitto_loop_read")]
+    public static partial int LoopRead(nint mosq, int maxPackets);
+
+    [LibraryImport(Library, EntryPoint = "mosquitto_loop_write")]
+    public static partial int LoopWrite(nint mosq, int maxPackets);
+
+    [LibraryImport(Library, EntryPoint = "mosquitto_loop_misc")]
+    public static partial int LoopMisc(nint mosq);
+
+    [LibraryImport(Library, EntryPoint = "mosquitto_want_write")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    public static partial bool WantWrite(nint mosq);
 
     [LibraryImport(Library, EntryPoint = "mosquitto_disconnect")]
-    public static partial int Disconnect(MosquittoHandle mosq);
+    public static partial int Disconnect(nint mosq);
 
-    [LibraryImport(Library, EntryPoint = "mosquitto_publish_v5", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int PublishV5(MosquittoHandle mosq, int* mid, string topic, int payloadLength, byte* payload, int qos,
+    /// <summary>mosquitto_publish_v5 with the topic already NUL-terminated UTF-8 (the loop keeps them encoded).</summary>
+    [LibraryImport(Library, EntryPoint = "mosquitto_publish_v5")]
+    public static partial int PublishV5(nint mosq, int* mid, byte* topic, int payloadLength, byte* payload, int qos,
         [MarshalAs(UnmanagedType.U1)] bool retain, nint properties);
 
     [LibraryImport(Library, EntryPoint = "mosquitto_subscribe_v5", StringMarshalling = StringMarshalling.Utf8)]

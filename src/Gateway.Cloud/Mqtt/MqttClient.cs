@@ -1,31 +1,42 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Cloud.Mqtt;
 
 /// <summary>
-/// One MQTT connection through libmosquitto: its network loop runs on libmosquitto's own thread, reconnects by
-/// itself with a jittered exponential delay, and keeps the session (fixed client id, clean session off). Publishes
-/// are QoS 1; each one's task completes with the PUBACK's reason code (0, or 0x80 and up when the broker refused it).
+/// One MQTT connection through libmosquitto. Its network loop is this client's own thread (not mosquitto_loop_start):
+/// it polls libmosquitto's socket, hands queued publishes to libmosquitto and reads their PUBACKs, so publishing and
+/// acknowledging never contend for a lock and nothing wakes libmosquitto through its socket pair. It reconnects by
+/// itself with jittered exponential delays and keeps the session (fixed client id, clean session off). Publishes are
+/// QoS 1; each one is answered, in the order it was published, with its PUBACK's reason code (0, or 0x80 and up when
+/// the broker refused it; <see cref="MqttReasonCode.NotSent"/> and up when libmosquitto refused to send it).
 /// </summary>
 public sealed unsafe class MqttClient : IDisposable
 {
+    private const int MiscInterval = 1000;
     private MqttClientOptions _options;
     private readonly IMqttClientObserver _observer;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<int, TaskCompletionSource<int>> _pending = new();
-    private readonly ConcurrentDictionary<int, long> _tagged = new();
-    private readonly Lock _publishGate = new();
+    private readonly ConcurrentQueue<OutgoingPublish> _outgoing = new();
+    // Owned by the loop thread: what libmosquitto has, in publish order, and the rare PUBACK that overtook its elders.
+    private readonly Queue<OutgoingPublish> _inflight = new();
+    private readonly Dictionary<int, int> _earlyAcks = [];
+    private readonly Dictionary<string, byte[]> _topics = new(StringComparer.Ordinal);
+    private ReconnectBackoff _backoff;
     private GCHandle _self;
     private MosquittoHandle? _handle;
+    private WakeSignal? _wake;
     private volatile int _protocol;
     private volatile bool _connected;
+    private volatile bool _stopping;
+    private int _sleeping;
+    private int _pending;
     private int _disposed;
     private int _refusalLogged;
-    private readonly CancellationTokenSource _stopping = new();
-    private Thread? _connecting;
+    private Thread? _loop;
 
     public MqttClient(MqttClientOptions options, IMqttClientObserver observer, ILogger logger)
     {
@@ -33,6 +44,7 @@ public sealed unsafe class MqttClient : IDisposable
         _observer = observer;
         _logger = logger;
         _protocol = options.PreferMqtt5 ? MosquittoNative.ProtocolV5 : MosquittoNative.ProtocolV311;
+        _backoff = new ReconnectBackoff(options.ReconnectDelaySeconds, options.ReconnectMaxSeconds);
     }
 
     public bool IsConnected => _connected;
@@ -40,18 +52,22 @@ public sealed unsafe class MqttClient : IDisposable
     /// <summary>5 for MQTT 5, 4 for 3.1.1 (after a broker refused MQTT 5).</summary>
     public int ProtocolVersion => _protocol;
 
-    /// <summary>Publishes that have not had their PUBACK yet.</summary>
-    public int PendingCount => _pending.Count + _tagged.Count;
+    /// <summary>Publishes that have not had their PUBACK yet (queued or sent).</summary>
+    public int PendingCount => Volatile.Read(ref _pending);
 
     /// <summary>
-    /// Configures the client and starts connecting in the background; a broker that is down is retried.
-    /// <paramref name="options"/> replaces the constructor's, for a broker that was only known later (provisioning).
+    /// Configures the client and starts its network thread, which connects in the background; a broker that is down is
+    /// retried. <paramref name="options"/> replaces the constructor's, for a broker that was only known later (provisioning).
     /// </summary>
     public void Start(MqttClientOptions? options = null)
     {
         MosquittoLibrary.EnsureLoadable();
         if (_handle is not null) throw new InvalidOperationException("already started");
-        if (options is not null) _options = options;
+        if (options is not null)
+        {
+            _options = options;
+            _backoff = new ReconnectBackoff(options.ReconnectDelaySeconds, options.ReconnectMaxSeconds);
+        }
         _self = GCHandle.Alloc(this);
         var handle = MosquittoNative.New(_options.ClientId, cleanSession: false, GCHandle.ToIntPtr(_self));
         if (handle.IsInvalid)
@@ -59,50 +75,177 @@ public sealed unsafe class MqttClient : IDisposable
             _self.Free();
             throw new MqttException("mosquitto_new", 3, "invalid client id or out of memory");
         }
+        try
+        {
+            Check("protocol version", MosquittoNative.IntOption(handle, MosquittoNative.OptionProtocolVersion, _protocol));
+            Check("max inflight", MosquittoNative.MaxInflightMessagesSet(handle, (uint)MaxInflight));
+            if (_options.Username is not null)
+                Check("username", MosquittoNative.UsernamePwSet(handle, _options.Username, _options.Password));
+            if (_options.UseTls)
+                Check("TLS", MosquittoNative.TlsSet(handle, _options.CaFile, _options.CaFile is null ? "/etc/ssl/certs" : null,
+                    _options.CertFile, _options.KeyFile, 0));
+            if (_options.Will is { } will)
+                fixed (byte* payload = will.Payload)
+                    Check("will", MosquittoNative.WillSet(handle, will.Topic, will.Payload.Length, payload, 1, will.Retain));
+            MosquittoNative.ConnectWithFlagsCallbackSet(handle, &OnConnectNative);
+            MosquittoNative.DisconnectCallbackSet(handle, &OnDisconnectNative);
+            MosquittoNative.PublishV5CallbackSet(handle, &OnPublishNative);
+            MosquittoNative.MessageCallbackSet(handle, &OnMessageNative);
+            _wake = WakeSignal.Create();
+        }
+        catch
+        {
+            handle.Dispose();
+            _self.Free();
+            throw;
+        }
         _handle = handle;
-        Check("protocol version", MosquittoNative.IntOption(handle, MosquittoNative.OptionProtocolVersion, _protocol));
-        Check("max inflight", MosquittoNative.MaxInflightMessagesSet(handle, (uint)Math.Max(1, _options.MaxInflight)));
-        if (_options.Username is not null)
-            Check("username", MosquittoNative.UsernamePwSet(handle, _options.Username, _options.Password));
-        if (_options.UseTls)
-            Check("TLS", MosquittoNative.TlsSet(handle, _options.CaFile, _options.CaFile is null ? "/etc/ssl/certs" : null,
-                _options.CertFile, _options.KeyFile, 0));
-        if (_options.Will is { } will)
-            fixed (byte* payload = will.Payload)
-                Check("will", MosquittoNative.WillSet(handle, will.Topic, will.Payload.Length, payload, 1, will.Retain));
-        // A fleet restarted by one broker outage must not come back in one wave: each client gets its own first delay.
-        var delay = (uint)Math.Max(1, _options.ReconnectDelaySeconds + Random.Shared.Next(0, _options.ReconnectDelaySeconds + 2));
-        Check("reconnect delay", MosquittoNative.ReconnectDelaySet(handle, delay, (uint)Math.Max(delay, _options.ReconnectMaxSeconds), exponential: true));
-        MosquittoNative.ConnectWithFlagsCallbackSet(handle, &OnConnectNative);
-        MosquittoNative.DisconnectCallbackSet(handle, &OnDisconnectNative);
-        MosquittoNative.PublishV5CallbackSet(handle, &OnPublishNative);
-        MosquittoNative.MessageCallbackSet(handle, &OnMessageNative);
-        // libmosquitto's loop reconnects only once a first connection was made; until then this thread retries.
-        _connecting = new Thread(() => ConnectUntilStarted(handle, delay)) { IsBackground = true, Name = "mqtt-connect" };
-        _connecting.Start();
+        _loop = new Thread(() => Run(handle)) { IsBackground = true, Name = "mqtt-loop" };
+        _loop.Start();
     }
 
-    private void ConnectUntilStarted(MosquittoHandle handle, uint firstDelay)
+    private int MaxInflight => Math.Max(1, _options.MaxInflight);
+
+    private void Run(MosquittoHandle handle)
     {
-        var delay = TimeSpan.FromSeconds(firstDelay);
-        var logged = false;
-        while (!_stopping.IsCancellationRequested)
+        var added = false;
+        try
         {
-            var rc = Connect(handle);
+            handle.DangerousAddRef(ref added);
+            RunLoop(handle, handle.DangerousGetHandle());
+        }
+        catch (Exception ex)
+        {
+            LogCallbackFailure(ex);
+        }
+        finally
+        {
+            _connected = false;
+            if (added) handle.DangerousRelease();
+        }
+    }
+
+    /// <summary>Connects, serves the link until it drops, waits a jittered delay, reconnects; on stop, disconnects cleanly.</summary>
+    private void RunLoop(MosquittoHandle handle, nint mosq)
+    {
+        var connectedOnce = false;
+        var logged = false;
+        while (!_stopping)
+        {
+            // A first connect sets host, port and properties; libmosquitto reuses them for every reconnect.
+            var rc = connectedOnce ? MosquittoNative.Reconnect(mosq) : Connect(handle);
             if (rc == MosquittoNative.Success)
             {
-                var loop = MosquittoNative.LoopStart(handle);
-                if (loop != MosquittoNative.Success)
-                    _logger.LogError("MQTT network loop did not start: {Error}", MosquittoNative.ErrorText(loop));
-                return;
+                connectedOnce = true;
+                Serve(mosq);
             }
-            if (!logged)
+            else if (!logged)
+            {
                 _logger.LogWarning("MQTT broker {Host}:{Port} not reachable yet ({Error}); retrying in the background",
                     _options.Host, _options.Port, MosquittoNative.ErrorText(rc));
-            logged = true;
-            _stopping.Token.WaitHandle.WaitOne(delay);
-            delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, Math.Max(firstDelay, _options.ReconnectMaxSeconds)));
+                logged = true;
+            }
+            if (!_stopping) Sleep(_backoff.Next());
         }
+        if (MosquittoNative.Socket(mosq) >= 0) DisconnectCleanly(mosq);
+    }
+
+    /// <summary>Sends DISCONNECT (so the broker does not publish the will) and gives it half a second to leave.</summary>
+    private void DisconnectCleanly(nint mosq)
+    {
+        MosquittoNative.Disconnect(mosq);
+        var deadline = Environment.TickCount64 + 500;
+        while (MosquittoNative.Socket(mosq) is var socket and >= 0 && MosquittoNative.WantWrite(mosq) && Environment.TickCount64 < deadline)
+        {
+            var fd = new Libc.PollFd { Fd = socket, Events = Libc.PollOut };
+            if (Libc.Poll(&fd, 1, 100) > 0 && MosquittoNative.LoopWrite(mosq, 1) != MosquittoNative.Success) break;
+        }
+    }
+
+    /// <summary>Waits <paramref name="delay"/>, or less when the client is being disposed.</summary>
+    private void Sleep(TimeSpan delay)
+    {
+        var fd = new Libc.PollFd { Fd = _wake!.Fd, Events = Libc.PollIn };
+        var deadline = Environment.TickCount64 + (long)delay.TotalMilliseconds;
+        while (!_stopping && Environment.TickCount64 < deadline)
+        {
+            if (Libc.Poll(&fd, 1, (int)Math.Max(1, deadline - Environment.TickCount64)) > 0) _wake.Drain();
+        }
+    }
+
+    /// <summary>Runs the link until it drops or the client stops.</summary>
+    private void Serve(nint mosq)
+    {
+        var fds = stackalloc Libc.PollFd[2];
+        var nextMisc = Environment.TickCount64 + MiscInterval;
+        while (!_stopping)
+        {
+            Dispatch(mosq);
+            var socket = MosquittoNative.Socket(mosq);
+            if (socket < 0) return;
+            var now = Environment.TickCount64;
+            if (now >= nextMisc)
+            {
+                // Keep-alive: PINGREQ when due, and the link is closed when its PINGRESP is overdue.
+                if (MosquittoNative.LoopMisc(mosq) != MosquittoNative.Success) return;
+                nextMisc = now + MiscInterval;
+            }
+            fds[0] = new Libc.PollFd { Fd = socket, Events = (short)(Libc.PollIn | (MosquittoNative.WantWrite(mosq) ? Libc.PollOut : 0)) };
+            fds[1] = new Libc.PollFd { Fd = _wake!.Fd, Events = Libc.PollIn };
+            // Publishers wake the loop only while it sleeps here; one queued just before the flag was set is seen below.
+            Interlocked.Exchange(ref _sleeping, 1);
+            var timeout = CanDispatch ? 0 : (int)Math.Max(0, nextMisc - now);
+            var ready = Libc.Poll(fds, 2, timeout);
+            Volatile.Write(ref _sleeping, 0);
+            if (ready < 0)
+            {
+                if (Marshal.GetLastPInvokeError() == Libc.EINTR) continue;
+                _logger.LogError("MQTT network loop: poll failed (errno {Errno})", Marshal.GetLastPInvokeError());
+                return;
+            }
+            if ((fds[1].Revents & Libc.PollIn) != 0) _wake.Drain();
+            // Errors and hang-ups are read too: libmosquitto then closes the link and calls back OnDisconnected.
+            if ((fds[0].Revents & (Libc.PollIn | Libc.PollErr | Libc.PollHup)) != 0 && MosquittoNative.LoopRead(mosq, 1) != MosquittoNative.Success) return;
+            if ((fds[0].Revents & Libc.PollOut) != 0 && MosquittoNative.Socket(mosq) >= 0 && MosquittoNative.LoopWrite(mosq, 1) != MosquittoNative.Success) return;
+        }
+    }
+
+    private bool CanDispatch => _connected && _inflight.Count < MaxInflight && !_outgoing.IsEmpty;
+
+    /// <summary>
+    /// Hands queued publishes to libmosquitto, up to the in-flight window. Not being inside a callback nor in
+    /// libmosquitto's threaded mode, mosquitto_publish writes the packet to the socket at once.
+    /// </summary>
+    private void Dispatch(nint mosq)
+    {
+        while (_connected && _inflight.Count < MaxInflight && _outgoing.TryDequeue(out var message))
+        {
+            var topic = TopicBytes(message.Topic);
+            int mid = 0;
+            int rc;
+            fixed (byte* topicBytes = topic)
+            fixed (byte* payload = message.Payload)
+                rc = MosquittoNative.PublishV5(mosq, &mid, topicBytes, message.Payload.Length, payload, 1, message.Retain, 0);
+            if (rc is MosquittoNative.Success or MosquittoNative.NoConnection)
+            {
+                // NoConnection: the link dropped just now; libmosquitto keeps the message and sends it after reconnecting.
+                _inflight.Enqueue(message with { Mid = mid });
+                continue;
+            }
+            var refused = message with { Mid = 0, Failure = MqttReasonCode.NotSent + rc };
+            // Answered in publish order, after the PUBACKs of what went before it.
+            if (_inflight.Count == 0) Complete(refused, refused.Failure);
+            else _inflight.Enqueue(refused);
+        }
+    }
+
+    private byte[] TopicBytes(string topic)
+    {
+        if (_topics.TryGetValue(topic, out var bytes)) return bytes;
+        if (_topics.Count >= 4096) _topics.Clear();
+        bytes = new byte[Encoding.UTF8.GetByteCount(topic) + 1];
+        Encoding.UTF8.GetBytes(topic, bytes);
+        return _topics[topic] = bytes;
     }
 
     private int Connect(MosquittoHandle handle)
@@ -112,7 +255,7 @@ public sealed unsafe class MqttClient : IDisposable
         nint properties = 0;
         try
         {
-            // Kept by libmosquitto for its own reconnects too.
+            // Kept by libmosquitto for its reconnects too.
             Check("session expiry", MosquittoNative.PropertyAddInt32(&properties, MosquittoNative.PropertySessionExpiryInterval, _options.SessionExpirySeconds));
             return MosquittoNative.ConnectBindV5(handle, _options.Host, _options.Port, _options.KeepAliveSeconds, null, properties);
         }
@@ -123,73 +266,71 @@ public sealed unsafe class MqttClient : IDisposable
     }
 
     /// <summary>
-    /// Publishes at QoS 1. While disconnected libmosquitto keeps the message in memory and sends it after reconnecting,
-    /// so a caller must not publish the same message again. Completes with the PUBACK's reason code.
+    /// Publishes at QoS 1. While disconnected the message waits in memory and is sent after reconnecting, so a caller
+    /// must not publish the same message again. Completes with the PUBACK's reason code; fails with an
+    /// <see cref="MqttException"/> when libmosquitto refuses to send it.
     /// </summary>
     public Task<int> PublishAsync(string topic, ReadOnlySpan<byte> payload, bool retain, CancellationToken cancellationToken)
     {
-        var handle = _handle ?? throw new InvalidOperationException("not started");
-        int mid;
-        int rc;
         var pending = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        // The mid is known only once mosquitto_publish returns; a PUBACK for a mid not recorded yet waits on this gate.
-        lock (_publishGate)
-        {
-            fixed (byte* bytes = payload)
-                rc = MosquittoNative.PublishV5(handle, &mid, topic, payload.Length, bytes, 1, retain, 0);
-            if (rc != MosquittoNative.Success && rc != MosquittoNative.NoConnection)
-                throw new MqttException("publish", rc, MosquittoNative.ErrorText(rc));
-            _pending[mid] = pending;
-        }
+        Enqueue(new OutgoingPublish(topic, payload.ToArray(), retain, 0, pending));
         return pending.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>
     /// Publishes at QoS 1 without a task: <see cref="Acknowledged"/> is called with <paramref name="tag"/> and the
-    /// PUBACK's reason code, on libmosquitto's thread. For a stream of messages this saves a task, a continuation and a
-    /// thread-pool hop per message. Same delivery rules as <see cref="PublishAsync"/>.
+    /// PUBACK's reason code, on the network thread, in the order of the calls to this method. For a stream of messages
+    /// this saves a task and a thread-pool hop per message. <paramref name="payload"/> is read later: do not change it.
+    /// Same delivery rules as <see cref="PublishAsync"/>.
     /// </summary>
-    public void Publish(string topic, ReadOnlySpan<byte> payload, long tag)
+    public void Publish(string topic, byte[] payload, long tag) => Enqueue(new OutgoingPublish(topic, payload, false, tag, null));
+
+    private void Enqueue(OutgoingPublish message)
     {
-        var handle = _handle ?? throw new InvalidOperationException("not started");
-        int mid;
-        int rc;
-        // The mid is known only once mosquitto_publish returns, and the PUBACK can come before that: the network
-        // thread waits on this gate for a mid it does not know yet (mosquitto_publish takes none of the locks
-        // libmosquitto holds while it calls back).
-        lock (_publishGate)
-        {
-            fixed (byte* bytes = payload)
-                rc = MosquittoNative.PublishV5(handle, &mid, topic, payload.Length, bytes, 1, false, 0);
-            if (rc == MosquittoNative.Success || rc == MosquittoNative.NoConnection) _tagged[mid] = tag;
-        }
-        if (rc != MosquittoNative.Success && rc != MosquittoNative.NoConnection)
-            throw new MqttException("publish", rc, MosquittoNative.ErrorText(rc));
+        if (_handle is null) throw new InvalidOperationException("not started");
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        Interlocked.Increment(ref _pending);
+        _outgoing.Enqueue(message);
+        if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1) _wake!.Signal();
     }
 
-    /// <summary>Called on libmosquitto's thread for each PUBACK of <see cref="Publish"/>: (tag, reason code). Must not block.</summary>
+    /// <summary>Called on the network thread for each PUBACK of <see cref="Publish"/>, in publish order: (tag, reason code). Must not block.</summary>
     public Action<long, int>? Acknowledged { get; set; }
 
+    /// <summary>On the network thread. MQTT acknowledges QoS 1 publishes in order, so the oldest in flight is almost always the one.</summary>
     private void HandlePuback(int mid, int reason)
     {
-        if (TryComplete(mid, reason)) return;
-        // Not recorded yet: the publishing thread is between mosquitto_publish and recording the mid.
-        lock (_publishGate) TryComplete(mid, reason);
+        if (_inflight.TryPeek(out var oldest) && oldest.Mid == mid)
+        {
+            Complete(_inflight.Dequeue(), reason);
+            while (_inflight.TryPeek(out var next))
+            {
+                if (next.Mid == 0) Complete(_inflight.Dequeue(), next.Failure);
+                else if (_earlyAcks.Count > 0 && _earlyAcks.Remove(next.Mid, out var early)) Complete(_inflight.Dequeue(), early);
+                else break;
+            }
+            return;
+        }
+        foreach (var message in _inflight)
+        {
+            if (message.Mid != mid) continue;
+            _earlyAcks[mid] = reason;
+            return;
+        }
     }
 
-    private bool TryComplete(int mid, int reason)
+    private void Complete(OutgoingPublish message, int reason)
     {
-        if (_tagged.TryRemove(mid, out var tag))
+        Interlocked.Decrement(ref _pending);
+        if (message.Completion is { } completion)
         {
-            Acknowledged?.Invoke(tag, reason);
-            return true;
+            if (MqttReasonCode.IsNotSent(reason))
+                completion.TrySetException(new MqttException("publish", reason - MqttReasonCode.NotSent, MosquittoNative.ErrorText(reason - MqttReasonCode.NotSent)));
+            else
+                completion.TrySetResult(reason);
+            return;
         }
-        if (_pending.TryRemove(mid, out var pending))
-        {
-            pending.TrySetResult(reason);
-            return true;
-        }
-        return false;
+        Acknowledged?.Invoke(message.Tag, reason);
     }
 
     /// <summary>Subscribes at QoS 1; false when not connected (subscribe again from <see cref="IMqttClientObserver.OnConnected"/>).</summary>
@@ -206,36 +347,31 @@ public sealed unsafe class MqttClient : IDisposable
     public void Dispose() => Dispose(TimeSpan.FromSeconds(5));
 
     /// <summary>
-    /// Like <see cref="Dispose()"/>, but gives the network threads at most <paramref name="limit"/> each: a connect to an
-    /// unreachable host blocks inside libmosquitto until the TCP timeout (minutes). A client whose threads do not end
-    /// in time is left to them (not freed, so no callback can reach freed memory); the process is ending anyway.
+    /// Like <see cref="Dispose()"/>, but gives the network thread at most <paramref name="limit"/>: a connect to an
+    /// unreachable host blocks inside libmosquitto until the TCP timeout (minutes). A client whose thread does not end
+    /// in time is left to it (not freed, so no callback can reach freed memory); the process is ending anyway.
     /// </summary>
     public void Dispose(TimeSpan limit)
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        _stopping.Cancel();
+        _stopping = true;
+        _wake?.Signal();
+        var released = _loop?.Join(limit) ?? true;
         _connected = false;
-        var released = _connecting?.Join(limit) ?? true;
-        if (released && _handle is { } handle)
-        {
-            var stop = new Thread(() =>
-            {
-                MosquittoNative.Disconnect(handle);
-                MosquittoNative.LoopStop(handle, force: false);
-            }) { IsBackground = true, Name = "mqtt-stop" };
-            stop.Start();
-            released = stop.Join(limit);
-            if (released)
-            {
-                handle.Dispose();
-                _self.Free();
-            }
-        }
         if (!released)
+        {
             _logger.LogWarning("MQTT client for {Host}:{Port} did not stop within {Limit}; left behind (the broker host does not answer)",
                 _options.Host, _options.Port, limit);
-        foreach (var pending in _pending.Values)
-            pending.TrySetException(new ObjectDisposedException(nameof(MqttClient)));
+        }
+        else if (_handle is { } handle)
+        {
+            handle.Dispose();
+            _self.Free();
+            _wake?.Dispose();
+            foreach (var message in _inflight) message.Completion?.TrySetException(new ObjectDisposedException(nameof(MqttClient)));
+            _inflight.Clear();
+        }
+        while (_outgoing.TryDequeue(out var message)) message.Completion?.TrySetException(new ObjectDisposedException(nameof(MqttClient)));
     }
 
     private static void Check(string operation, int rc)
@@ -251,6 +387,7 @@ public sealed unsafe class MqttClient : IDisposable
         if (rc == 0)
         {
             _connected = true;
+            _backoff.Reset();
             Volatile.Write(ref _refusalLogged, 0);
             _logger.LogInformation("MQTT connected to {Host}:{Port} (MQTT {Version}, session present {SessionPresent})",
                 _options.Host, _options.Port, _protocol == MosquittoNative.ProtocolV5 ? "5" : "3.1.1", (flags & 1) != 0);
@@ -260,6 +397,7 @@ public sealed unsafe class MqttClient : IDisposable
         if (_protocol == MosquittoNative.ProtocolV5 && rc is MosquittoNative.ConnackUnsupportedProtocolV3 or MosquittoNative.ConnackUnsupportedProtocolV5
             && _handle is { } handle)
         {
+            // The broker closes the link; the loop reconnects with 3.1.1.
             _protocol = MosquittoNative.ProtocolV311;
             MosquittoNative.IntOption(handle, MosquittoNative.OptionProtocolVersion, _protocol);
             _logger.LogInformation("MQTT broker {Host}:{Port} refused MQTT 5; using 3.1.1", _options.Host, _options.Port);

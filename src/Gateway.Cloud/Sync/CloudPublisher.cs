@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Gateway.Cloud.Mqtt;
 using Gateway.Core.Cloud;
 using Microsoft.Extensions.Logging;
@@ -6,9 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Cloud.Sync;
 
 /// <summary>
-/// Publishes the outbox in sequence order with a bounded window of unacknowledged messages, and deletes each message
-/// only after its PUBACK. After a restart it starts again from the oldest stored message, so what was in flight is
-/// sent again (at least once).
+/// Publishes the outbox in sequence order with a bounded window of unacknowledged messages, and deletes messages only
+/// after their PUBACK. The client answers publishes in the order they were made (MQTT acknowledges QoS 1 in order), so
+/// one number, the last sequence answered, says what may go: the deletes are one range per batch. After a restart it
+/// starts again from the oldest stored message, so what was in flight is sent again (at least once).
 /// </summary>
 public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, CloudTopics topics, int window, TimeProvider time, ILogger logger)
 {
@@ -17,11 +17,10 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
     private int _inflight;
     private volatile bool _waitingForRoom;
     private int _removalScheduled;
-    private readonly ConcurrentQueue<long> _acknowledged = new();
+    private long _answeredThrough;
     private readonly SemaphoreSlim _ackWake = new(0, int.MaxValue);
     private long _rejected;
     private long _delivered;
-    private const int RemoveBatch = 1000;
     private const int ReadBatch = 2000;
     private static readonly TimeSpan RemoveGathering = TimeSpan.FromMilliseconds(20);
 
@@ -72,8 +71,16 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
                 {
                     await WaitForRoomAsync(stopping);
                     Interlocked.Increment(ref _inflight);
+                    try
+                    {
+                        client.Publish(topics.Absolute(message.Topic), message.Payload, message.Sequence);
+                    }
+                    catch
+                    {
+                        Interlocked.Decrement(ref _inflight);
+                        throw;
+                    }
                     dispatched = message.Sequence;
-                    Publish(message);
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -89,24 +96,15 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
         }
     }
 
-    private void Publish(StoredOutboxMessage message)
-    {
-        try
-        {
-            client.Publish(topics.Absolute(message.Topic), message.Payload, message.Sequence);
-        }
-        catch (MqttException ex)
-        {
-            logger.LogWarning("Cloud message {Sequence} on {Topic} cannot be sent ({Error}); dropped", message.Sequence, message.Topic, ex.Message);
-            Interlocked.Increment(ref _rejected);
-            Acknowledge(message.Sequence);
-        }
-    }
-
-    /// <summary>On libmosquitto's thread: only queues.</summary>
+    /// <summary>On the client's network thread, in publish order, so in sequence order: only counts and notes.</summary>
     private void OnPuback(long sequence, int reason)
     {
-        if (!MqttReasonCode.IsAccepted(reason))
+        if (MqttReasonCode.IsNotSent(reason))
+        {
+            Interlocked.Increment(ref _rejected);
+            logger.LogWarning("Cloud message {Sequence} cannot be sent (libmosquitto error {Error}); dropped", sequence, reason - MqttReasonCode.NotSent);
+        }
+        else if (!MqttReasonCode.IsAccepted(reason))
         {
             Interlocked.Increment(ref _rejected);
             logger.LogWarning("Broker refused cloud message {Sequence} (reason {Reason}); dropped", sequence, reason);
@@ -136,14 +134,14 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
 
     private void Acknowledge(long sequence)
     {
-        _acknowledged.Enqueue(sequence);
+        Volatile.Write(ref _answeredThrough, sequence);
         if (Interlocked.Exchange(ref _removalScheduled, 1) == 0) _ackWake.Release();
         if (Interlocked.Decrement(ref _inflight) <= window / 2 && _waitingForRoom) _room.Release();
     }
 
     private async Task RemoveLoopAsync(CancellationToken stopping)
     {
-        var sequences = new List<long>();
+        long removedThrough = 0;
         while (true)
         {
             try
@@ -154,23 +152,24 @@ public sealed class CloudPublisher(ICloudOutbox outbox, MqttClient client, Cloud
             {
                 // Last pass: remove what was acknowledged before the stop.
             }
-            // Each removal is one synchronous commit: gather the PUBACKs of a short moment into one.
-            if (!stopping.IsCancellationRequested && _acknowledged.Count < RemoveBatch)
-                await Task.Delay(RemoveGathering, time, CancellationToken.None);
-            // Reset before draining: a PUBACK queued after this schedules the next pass.
+            // Each removal is one commit: gather the PUBACKs of a short moment into one.
+            if (!stopping.IsCancellationRequested) await Task.Delay(RemoveGathering, time, CancellationToken.None);
+            // Reset before reading: a PUBACK noted after this schedules the next pass.
             Volatile.Write(ref _removalScheduled, 0);
-            while (_acknowledged.TryDequeue(out var sequence)) sequences.Add(sequence);
-            if (sequences.Count > 0)
+            var through = Volatile.Read(ref _answeredThrough);
+            if (through > removedThrough)
             {
                 try
                 {
-                    await outbox.RemoveAsync(sequences, CancellationToken.None);
-                    sequences.Clear();
+                    await outbox.RemoveThroughAsync(through, CancellationToken.None);
+                    removedThrough = through;
                 }
                 catch (Exception ex)
                 {
-                    // Kept: removed on the next pass, or sent once more after a restart.
+                    // Kept: removed on a later pass, or sent once more after a restart.
                     logger.LogError(ex, "Removing delivered cloud messages failed");
+                    if (Interlocked.Exchange(ref _removalScheduled, 1) == 0) _ackWake.Release();
+                    if (!stopping.IsCancellationRequested) await Task.Delay(TimeSpan.FromSeconds(1), time, CancellationToken.None);
                 }
             }
             if (stopping.IsCancellationRequested) return;

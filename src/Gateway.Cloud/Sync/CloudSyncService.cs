@@ -63,7 +63,8 @@ public sealed class CloudSyncService : IHostedLifecycleService, IMqttClientObser
             Will = new MqttWill(_topics.Presence, Offline, Retain: true),
         };
         _client = new MqttClient(mqtt, this, logger);
-        _publisher = new CloudPublisher(outbox, _client, _topics, mqtt.MaxInflight, time, logger);
+        // Twice the client's in-flight window: its queue stays fed while the window is full.
+        _publisher = new CloudPublisher(outbox, _client, _topics, 2 * mqtt.MaxInflight, time, logger);
         outbox.Written = _publisher.Written;
         _writer = writer;
         _snapshot = new CloudSnapshot(outbox, devices, identity.GatewayId, time, logger);

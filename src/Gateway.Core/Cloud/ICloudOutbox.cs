@@ -24,6 +24,9 @@ public interface ICloudOutbox
     /// <summary>Removes delivered messages.</summary>
     Task RemoveAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken);
 
+    /// <summary>Removes every message up to and including <paramref name="lastSequence"/> (all delivered, in order).</summary>
+    Task RemoveThroughAsync(long lastSequence, CancellationToken cancellationToken);
+
     Task<OutboxCounters> CountersAsync(CancellationToken cancellationToken);
 
     /// <summary>True once a bound forced messages out, until a snapshot is stored.</summary>

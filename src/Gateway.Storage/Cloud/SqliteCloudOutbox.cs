@@ -205,6 +205,37 @@ public sealed class SqliteCloudOutbox : ICloudOutbox
             }
         }, cancellationToken);
 
+    /// <summary>
+    /// One range delete for a batch of PUBACKs; counted first by an aggregate, not row by row. Like
+    /// <see cref="RemoveAsync"/>, it does not wait for the disk.
+    /// </summary>
+    public Task RemoveThroughAsync(long lastSequence, CancellationToken cancellationToken) =>
+        _database.UseWithoutWaitingForDiskAsync(async connection =>
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            long rows, bytes;
+            await using (var count = connection.CreateCommand())
+            {
+                count.Transaction = transaction;
+                count.CommandText = "SELECT COUNT(*), COALESCE(SUM(length(payload)), 0) FROM cloud_outbox WHERE seq <= $last";
+                count.Parameters.AddWithValue("$last", lastSequence);
+                await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                (rows, bytes) = (reader.GetInt64(0), reader.GetInt64(1));
+            }
+            if (rows == 0) return;
+            await using (var delete = connection.CreateCommand())
+            {
+                delete.Transaction = transaction;
+                delete.CommandText = "DELETE FROM cloud_outbox WHERE seq <= $last";
+                delete.Parameters.AddWithValue("$last", lastSequence);
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            Interlocked.Add(ref _count, -rows);
+            Interlocked.Add(ref _bytes, -bytes);
+        }, cancellationToken);
+
     public Task<OutboxCounters> CountersAsync(CancellationToken cancellationToken) =>
         _database.UseAsync(async connection => new OutboxCounters(Interlocked.Read(ref _count), Interlocked.Read(ref _bytes),
             await CounterAsync(connection, "coalesced", cancellationToken), await CounterAsync(connection, "dropped", cancellationToken)), cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using Gateway.Cloud.Mqtt;
@@ -50,6 +51,57 @@ public sealed class MqttClientTests
         var received = await subscriber.WaitForAsync(m => m.Count >= 500);
         Assert.Equal(Enumerable.Range(0, 500).Select(i => $"m{i}"), received.Select(m => m.Payload));
         Assert.Equal(0, client.PendingCount);
+    }
+
+    [Fact]
+    public async Task Tagged_publishes_from_several_threads_are_each_answered_once_in_the_order_they_were_made()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        using var client = new MqttClient(Options(broker) with { MaxInflight = 50 }, new RecordingObserver(), NullLogger.Instance);
+        var answers = new ConcurrentQueue<(long Tag, int Reason)>();
+        client.Acknowledged = (tag, reason) => answers.Enqueue((tag, reason));
+        client.Start();
+        var order = new ConcurrentQueue<long>();
+        var gate = new Lock();
+
+        // Four threads publish 1,000 messages each; the lock only records the order in which Publish was called.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(thread => Task.Run(() =>
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                var tag = thread * 1000 + i;
+                lock (gate)
+                {
+                    client.Publish($"t/{thread}", Encoding.UTF8.GetBytes($"m{tag}"), tag);
+                    order.Enqueue(tag);
+                }
+            }
+        })));
+
+        await RecordingObserver.WaitUntilAsync(() => answers.Count >= 4000, "4,000 PUBACKs", 60);
+        Assert.Equal(order.ToArray(), answers.Select(a => a.Tag).ToArray());
+        Assert.All(answers, a => Assert.True(MqttReasonCode.IsAccepted(a.Reason)));
+        Assert.Equal(0, client.PendingCount);
+    }
+
+    [Fact]
+    public async Task A_message_libmosquitto_refuses_is_answered_as_not_sent_in_its_place_among_the_others()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        using var client = new MqttClient(Options(broker), new RecordingObserver(), NullLogger.Instance);
+        var answers = new ConcurrentQueue<(long Tag, int Reason)>();
+        client.Acknowledged = (tag, reason) => answers.Enqueue((tag, reason));
+        client.Start();
+        await RecordingObserver.WaitUntilAsync(() => client.IsConnected, "connection");
+
+        for (var i = 0; i < 200; i++) client.Publish(i == 150 ? "t/+/wildcards/are/not/publishable" : "t/ok", "x"u8.ToArray(), i);
+
+        await RecordingObserver.WaitUntilAsync(() => answers.Count >= 200, "200 answers");
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => (long)i), answers.Select(a => a.Tag));
+        var refused = answers.ElementAt(150).Reason;
+        Assert.True(MqttReasonCode.IsNotSent(refused), $"reason {refused}");
+        Assert.All(answers.Where(a => a.Tag != 150), a => Assert.True(MqttReasonCode.IsAccepted(a.Reason)));
+        await Assert.ThrowsAsync<MqttException>(() => client.PublishAsync("t/#", "x"u8, false, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]

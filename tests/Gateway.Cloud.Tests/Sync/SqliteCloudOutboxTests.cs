@@ -235,6 +235,23 @@ public sealed class SqliteCloudOutboxTests : IAsyncLifetime
         Assert.Equal(4, counters.PendingBytes);
     }
 
+    [Fact]
+    public async Task Removing_through_a_sequence_removes_it_and_everything_before_and_keeps_the_counters_right()
+    {
+        var outbox = await OpenAsync();
+        await outbox.AppendAsync([.. Enumerable.Range(0, 5).Select(i => Of(OutboxKind.Event, $"e{i}"))], CancellationToken.None);
+        var stored = await outbox.ReadAsync(0, 10, CancellationToken.None);
+        await outbox.RemoveAsync([stored[1].Sequence], CancellationToken.None);
+
+        await outbox.RemoveThroughAsync(stored[2].Sequence, CancellationToken.None);
+        await outbox.RemoveThroughAsync(stored[2].Sequence, CancellationToken.None);
+
+        Assert.Equal(["e3", "e4"], await PayloadsAsync(outbox));
+        var counters = await outbox.CountersAsync(CancellationToken.None);
+        Assert.Equal(2, counters.Pending);
+        Assert.Equal(4, counters.PendingBytes);
+    }
+
     private static Device Device(string url) => new()
     {
         DeviceUrl = url, Oid = Guid.NewGuid().ToString(), Label = "d", ControllableName = "c", PlaceOid = "p", Type = 1, Available = true,
