@@ -106,6 +106,21 @@ internal sealed class CalendarHarness : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for <paramref name="condition"/> while nudging the clock on: on a loaded machine a firing can still be at
+    /// work when an Advance ends, and the wake-up it arms afterwards only goes off when the clock moves again.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met");
+            Time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>Lets what the last ticks started settle, for assertions that something did not happen.</summary>
     public static Task SettleAsync() => Task.Delay(100);
 

@@ -190,7 +190,7 @@ public class CalendarRunnerTests
 
         await h.Calendar.SetStatusAsync(true, default);
         h.Time.Advance(TimeSpan.FromMinutes(40), Step);
-        await WaitAsync(() => h.Runs.Count == 1);
+        await h.AdvanceUntilAsync(() => h.Runs.Count == 1);
         Assert.EndsWith(":1", h.Runs[0]);
         h.Dispose();
     }
@@ -203,11 +203,11 @@ public class CalendarRunnerTests
         var day = await h.EveryDayAsync(TimeAt(7, 0, group.Oid), TimeAt(7, 1, group.Oid));
         await h.StartRunnerAsync();
         h.Time.Advance(TimeSpan.FromMinutes(15), Step);
-        await WaitAsync(() => h.Runs.Count == 2);
+        await h.AdvanceUntilAsync(() => h.Runs.Count == 2);
 
         await h.Calendar.UpdateDayAsync(day with { DayTimeTriggers = [new(TimeAt(7, 0, group.Oid)), new(TimeAt(9, 0, group.Oid))] }, default);
         h.Time.Advance(TimeSpan.FromHours(2), Step);
-        await WaitAsync(() => h.Runs.Count == 3);
+        await h.AdvanceUntilAsync(() => h.Runs.Count == 3);
         await SettleAsync();
 
         Assert.Equal(3, h.Runs.Count);
