@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Gateway.Radio.Zigbee.Tests.Simulator;
 
 namespace Gateway.Radio.Zigbee.Tests;

@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Gateway.Daemon.Gpio;
 
 namespace Gateway.Daemon.Tests.Gpio;

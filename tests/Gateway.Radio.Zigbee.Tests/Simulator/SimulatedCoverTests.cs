@@ -1,3 +1,4 @@
+using Gateway.TestSupport;
 using Gateway.Radio.Zigbee.Devices;
 using Gateway.Radio.Zigbee.Simulator.Devices;
 using Gateway.Radio.Zigbee.Zcl;

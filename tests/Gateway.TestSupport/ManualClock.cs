@@ -1,4 +1,4 @@
-namespace Gateway.Daemon.Tests.Gpio;
+namespace Gateway.TestSupport;
 
 /// <summary>A clock that moves only when told, firing on the calling thread the timers that fall due on the way.</summary>
 public sealed class ManualClock : TimeProvider
