@@ -1,5 +1,6 @@
 using Gateway.Api.Endpoints;
 using Gateway.Api.Infrastructure;
+using Gateway.Api.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class GatewayApi
         app.UseMiddleware<OverkizErrorMiddleware>();
         app.UseMiddleware<BearerTokenMiddleware>();
         app.UseRouting();
+        app.MapOpenApiDocument();
         var api = app.MapGroup(ApiPaths.Prefix);
         api.MapSetupEndpoints();
         api.MapEventEndpoints();

@@ -51,6 +51,7 @@ public sealed class ReadmeTourTests
             AssertPrinted(output, "calendarDays");                    // the calendar preview
             AssertPrinted(output, "ACTUATORNOANSWER");
             AssertPrinted(output, "gateway id (pin)");                  // gatewayctl status, over the admin socket
+            AssertPrinted(output, "gatewayd local API");                // the OpenAPI document, /gatewayd/openapi.json
         }
         finally
         {

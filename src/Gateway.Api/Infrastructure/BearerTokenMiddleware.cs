@@ -4,14 +4,15 @@ using Microsoft.AspNetCore.Http;
 
 namespace Gateway.Api.Infrastructure;
 
-/// <summary>Every route but <c>/apiVersion</c> (and <c>/gatewayd/metrics</c> from loopback) needs <c>Authorization: Bearer &lt;token&gt;</c>, as on a TaHoma box.</summary>
+/// <summary>Every route but <c>/apiVersion</c>, <c>/gatewayd/openapi.json</c> (and <c>/gatewayd/metrics</c> from loopback) needs <c>Authorization: Bearer &lt;token&gt;</c>, as on a TaHoma box.</summary>
 public sealed class BearerTokenMiddleware(RequestDelegate next, TokenAuthenticator authenticator)
 {
     private const string TokenItem = "gateway.token";
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.Equals(ApiPaths.Prefix + "/apiVersion", StringComparison.Ordinal) || IsLocalScrape(context))
+        if (context.Request.Path.Equals(ApiPaths.Prefix + "/apiVersion", StringComparison.Ordinal)
+            || context.Request.Path.Equals(OpenApi.OpenApiDocument.Path, StringComparison.Ordinal) || IsLocalScrape(context))
         {
             await next(context);
             return;

@@ -34,6 +34,7 @@ public static class AdminRouter
             var handled = segments switch
             {
                 ["status"] when method == "GET" => AdminStatus.WriteAsync(context),
+                ["routes"] when method == "GET" => AdminRoutes.ListAsync(context),
                 ["devices"] when method == "GET" => AdminDevices.ListAsync(context),
                 ["devices", var url] when method == "GET" => AdminDevices.ShowAsync(context, url),
                 ["events"] when method == "GET" => AdminStreams.EventsAsync(context),
