@@ -59,7 +59,7 @@ public class DeviceManagementTests(GatewayFixture gateway) : IClassFixture<Gatew
         Assert.Equal(200, status);
         var jobId = job.GetProperty("jobId").GetString()!;
         var (_, evening) = await client.GetJsonAsync($"actionGroups/{mixed}");
-        Assert.Equal([shutter], evening.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("deviceURL").GetString()));
+        Assert.Equal(new string?[] { shutter }, evening.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("deviceURL").GetString()));
         Assert.InRange((await client.GetJsonAsync($"actionGroups/{lampOnly}")).Status, 400, 404);
         Assert.Equal(400, (await client.GetJsonAsync(Path(lamp))).Status);
         await PlaceTests.AssertRefusedAsync(client, HttpMethod.Post, Path(lamp) + "/_deleteCascade", null, "NO_SUCH_DEVICE", lamp);

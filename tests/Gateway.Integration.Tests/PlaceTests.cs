@@ -22,7 +22,7 @@ public class PlaceTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 
         var (_, tree) = await client.GetJsonAsync("setup/places");
         var floors = tree.GetProperty("subPlaces").EnumerateArray().ToList();
-        Assert.Equal(["Ground floor", "First floor"], floors.Select(f => f.GetProperty("label").GetString()));
+        Assert.Equal(new string?[] { "Ground floor", "First floor" }, floors.Select(f => f.GetProperty("label").GetString()));
         var livingRoom = Assert.Single(floors[0].GetProperty("subPlaces").EnumerateArray());
         Assert.Equal((living, 2, "{\"icon\":\"sofa\"}"), (livingRoom.GetProperty("oid").GetString(), livingRoom.GetProperty("type").GetInt32(), livingRoom.GetProperty("metadata").GetString()));
 

@@ -24,7 +24,7 @@ public class PlaceTreeTests
 
         var root = tree.Build("root");
 
-        Assert.Equal(["Ground floor", "First floor"], root.SubPlaces.Select(p => p.Label));
+        Assert.Equal(new[] { "Ground floor", "First floor" }, root.SubPlaces.Select(p => p.Label));
         var kitchen = Assert.Single(root.SubPlaces[0].SubPlaces);
         Assert.Equal(("Kitchen", 2, "{\"icon\":\"pan\"}"), (kitchen.Label, kitchen.Type, kitchen.Metadata));
         Assert.Empty(root.SubPlaces[1].SubPlaces);
