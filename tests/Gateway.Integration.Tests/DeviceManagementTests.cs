@@ -42,7 +42,7 @@ public class DeviceManagementTests(GatewayFixture gateway) : IClassFixture<Gatew
         // State refresh goes through the engine as an execution of the device's refresh command.
         Assert.Equal(200, await SendAsync(client, HttpMethod.Post, Path(plug) + "/states/refresh"));
         Assert.Equal(200, await SendAsync(client, HttpMethod.Put, "setup/devices/states/refresh"));
-        await client.FetchUntilAsync(listener, all => all.Any(e => e.GetProperty("name").GetString() == "ExecutionRegisteredEvent"
+        var refreshed = await client.FetchUntilAsync(listener, all => all.Any(e => e.GetProperty("name").GetString() == "ExecutionRegisteredEvent"
             && e.GetProperty("actions").EnumerateArray().Any(a => a.GetProperty("deviceURL").GetString() == plug
                 && a.GetProperty("commands")[0].GetProperty("name").GetString() == "refreshState")));
 
@@ -67,7 +67,7 @@ public class DeviceManagementTests(GatewayFixture gateway) : IClassFixture<Gatew
         var events = await client.FetchUntilAsync(listener, all => all.Any(e => e.GetProperty("name").GetString() == "SetupJobCompletedEvent"));
         Assert.Equal(jobId, events.Single(e => e.GetProperty("name").GetString() == "SetupJobCompletedEvent").GetProperty("jobId").GetString());
         Assert.Contains(events, e => e.GetProperty("name").GetString() == "DeviceRemovedEvent" && e.GetProperty("deviceURL").GetString() == lamp);
-        var update = events.Last(e => e.GetProperty("name").GetString() == "DeviceUpdatedEvent" && e.GetProperty("deviceURL").GetString() == light);
+        var update = refreshed.Concat(events).Last(e => e.GetProperty("name").GetString() == "DeviceUpdatedEvent" && e.GetProperty("deviceURL").GetString() == light);
         Assert.Equal(("Porch / garden light", "{\"color\":\"amber\"}"), (update.GetProperty("label").GetString(), update.GetProperty("metadata").GetString()));
     }
 
