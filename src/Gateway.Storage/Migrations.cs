@@ -62,6 +62,13 @@ internal static class Migrations
         CREATE TABLE cloud_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
         CREATE TABLE cloud_requests (request_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL, response BLOB);
         """,
+        // Places: the tree of rooms and floors (type, metadata, last change); devices get their metadata.
+        """
+        ALTER TABLE places ADD COLUMN type INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE places ADD COLUMN metadata TEXT;
+        ALTER TABLE places ADD COLUMN last_update_time INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE devices ADD COLUMN metadata TEXT;
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -43,7 +43,8 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
                 SELECT device_url, oid, substr(label, 1, $label), controllable_name, place_oid, product_type, available, enabled,
                        creation_time, last_update_time,
                        CASE WHEN length(attributes_json) <= $max THEN attributes_json ELSE '[]' END,
-                       CASE WHEN length(states_json) <= $max THEN states_json ELSE '[]' END
+                       CASE WHEN length(states_json) <= $max THEN states_json ELSE '[]' END,
+                       metadata
                 FROM devices ORDER BY creation_time, device_url
                 """;
             command.Parameters.AddWithValue("$label", ApiLimits.MaxParameterStringLength);
@@ -79,6 +80,7 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
             LastUpdateTime = reader.GetInt64(9),
             Attributes = Parse(reader.GetString(10)),
             States = Parse(reader.GetString(11)),
+            Metadata = reader.IsDBNull(12) ? null : reader.GetString(12),
             SubsystemId = DeviceUrl.TryParse(reader.GetString(0), out var url) ? url.SubsystemId ?? 0 : 0,
             // Filled from the catalog by the registry.
             Definition = new DeviceDefinition([], [], "", "", ""),
@@ -206,20 +208,20 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO devices (device_url, oid, label, controllable_name, place_oid, product_type, available, enabled,
-                                 creation_time, last_update_time, attributes_json, states_json)
-            VALUES ($url, $oid, $label, $kind, $place, $type, $available, $enabled, $created, $updated, $attributes, $states)
+                                 creation_time, last_update_time, attributes_json, states_json, metadata)
+            VALUES ($url, $oid, $label, $kind, $place, $type, $available, $enabled, $created, $updated, $attributes, $states, $metadata)
             ON CONFLICT (device_url) DO UPDATE SET
                 label = excluded.label, controllable_name = excluded.controllable_name, place_oid = excluded.place_oid,
                 product_type = excluded.product_type, available = excluded.available, enabled = excluded.enabled,
                 last_update_time = excluded.last_update_time, attributes_json = excluded.attributes_json,
-                states_json = excluded.states_json
+                states_json = excluded.states_json, metadata = excluded.metadata
             """;
-        string[] names = ["$url", "$oid", "$label", "$kind", "$place", "$type", "$available", "$enabled", "$created", "$updated", "$attributes", "$states"];
+        string[] names = ["$url", "$oid", "$label", "$kind", "$place", "$type", "$available", "$enabled", "$created", "$updated", "$attributes", "$states", "$metadata"];
         var parameters = names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         foreach (var d in batch.Select(p => p.Value).OfType<Device>())
         {
             object[] values = [d.DeviceUrl, d.Oid, d.Label, d.ControllableName, d.PlaceOid, d.Type, d.Available, d.Enabled,
-                d.CreationTime, d.LastUpdateTime, Serialize(d.Attributes), Serialize(d.States)];
+                d.CreationTime, d.LastUpdateTime, Serialize(d.Attributes), Serialize(d.States), (object?)d.Metadata ?? DBNull.Value];
             for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i];
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Gateway.Api.Endpoints;
 
-/// <summary>/apiVersion, /setup, /setup/gateways, /setup/places and everything under /setup/devices (reading and removing devices).</summary>
+/// <summary>/apiVersion, /setup, /setup/gateways and everything under /setup/devices (reading and removing devices; the rest in <see cref="DeviceManagementEndpoints"/>).</summary>
 public static class SetupEndpoints
 {
     private const string DevicesPath = ApiPaths.Prefix + "/setup/devices/";
@@ -23,8 +23,9 @@ public static class SetupEndpoints
         api.MapGet("/setup", (DeviceListCache cache) => new PacedJsonBytes(cache.SetupJson()));
         api.MapGet("/setup/gateways", (DeviceListCache cache) =>
             Results.Json(cache.Gateways(), ApiJsonContext.Relaxed.IReadOnlyListGatewayView));
-        api.MapGet("/setup/places", (SetupIdentity identity) => Results.Json(
-            new Place(identity.CreationTime, identity.CreationTime, "My home", 0, identity.RootPlaceOid, []), GatewayJsonContext.Relaxed.Place));
+        api.MapPlaceEndpoints();
+        api.MapDeviceManagementEndpoints();
+        api.MapSetupInfoEndpoints();
         api.MapGet("/setup/devices", (DeviceListCache cache) => new PacedJsonBytes(cache.DevicesJson()));
         api.MapGet("/setup/devices/controllables/{controllableName}", (string controllableName, DeviceRegistry registry) =>
             Results.Json(registry.UrlsWithControllable(Uri.UnescapeDataString(controllableName)), ApiJsonContext.Relaxed.IReadOnlyListString));
@@ -33,20 +34,24 @@ public static class SetupEndpoints
         api.MapGet("/setup/devices/{**rest}", (HttpContext context, DeviceRegistry registry) => DeviceResource(context, registry));
         api.MapDelete("/setup/devices/{**rest}", (HttpContext context, DeviceRemoval removal) => DeleteDeviceAsync(context, removal, RestOf(context)));
         // Every POST under a deviceURL lands here (deviceURLs hold slashes); the operation is the last path segment.
-        api.MapPost("/setup/devices/{**rest}", (HttpContext context, DeviceRemoval removal) =>
+        api.MapPost("/setup/devices/{**rest}", async (HttpContext context, DeviceRemoval removal) =>
         {
+            if (await DeviceManagementEndpoints.TryPostAsync(context, RawRestOf(context)) is { } managed) return managed;
             var rest = RestOf(context);
             var slash = rest.LastIndexOf('/');
             return slash > 0 && rest[(slash + 1)..] == "_delete"
-                ? DeleteDeviceAsync(context, removal, rest[..slash])
+                ? await DeleteDeviceAsync(context, removal, rest[..slash])
                 : throw new OverkizException(new OverkizError(404, "UNSPECIFIED_ERROR", "Unknown object."));
         });
     }
 
-    private static string RestOf(HttpContext context)
+    private static string RestOf(HttpContext context) => Uri.UnescapeDataString(RawRestOf(context));
+
+    /// <summary>The path after /setup/devices/ as received (still escaped), for <see cref="DeviceSubPath"/>.</summary>
+    internal static string RawRestOf(HttpContext context)
     {
         var raw = context.Request.Path.Value ?? "";
-        return Uri.UnescapeDataString(raw.Length > DevicesPath.Length ? raw[DevicesPath.Length..] : "");
+        return raw.Length > DevicesPath.Length ? raw[DevicesPath.Length..] : "";
     }
 
     /// <summary>
@@ -78,6 +83,7 @@ public static class SetupEndpoints
 
     private static IResult DeviceResource(HttpContext context, DeviceRegistry registry)
     {
+        if (DeviceManagementEndpoints.TryGet(context, registry, RawRestOf(context)) is { } managed) return managed;
         var rest = RestOf(context);
 
         string deviceUrl;

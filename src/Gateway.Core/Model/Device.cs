@@ -18,6 +18,7 @@ public sealed record Device
     [JsonPropertyName("attributes")] public required IReadOnlyList<DeviceState> Attributes { get; init; }
     [JsonPropertyName("enabled")] public bool Enabled { get; init; } = true;
     [JsonPropertyName("controllableName")] public required string ControllableName { get; init; }
+    [JsonPropertyName("metadata"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Metadata { get; init; }
     [JsonPropertyName("definition")] public required DeviceDefinition Definition { get; init; }
     [JsonPropertyName("oid")] public required string Oid { get; init; }
     [JsonPropertyName("placeOID")] public required string PlaceOid { get; init; }

@@ -235,6 +235,11 @@ public static class GatewayHost
         services.AddSingleton<IEventBus, EventBus>();
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<DeviceRemoval>();
+        services.AddSingleton<IPlaceStore, SqlitePlaceStore>();
+        services.AddSingleton<Gateway.Engine.Places.PlaceService>();
+        services.AddSingleton<Gateway.Engine.Setup.SetupMetadata>();
+        services.AddSingleton<DeviceCascadeRemoval>();
+        services.AddSingleton<DeviceStateRefresh>();
         services.AddSingleton<Gateway.Engine.Licensing.LicenceService>();
         services.AddSingleton<Gateway.Core.Licensing.IPairingPolicy>(sp => sp.GetRequiredService<Gateway.Engine.Licensing.LicenceService>());
         services.AddSingleton(configuration.GetSection("Engine").Get<EngineOptions>() ?? new EngineOptions());

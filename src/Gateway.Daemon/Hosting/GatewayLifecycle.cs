@@ -18,6 +18,8 @@ namespace Gateway.Daemon.Hosting;
 /// <summary>Brings the gateway up in order (storage, devices, radios, then "ready") and down in reverse.</summary>
 public sealed class GatewayLifecycle(
     DeviceRegistry registry,
+    Gateway.Engine.Places.PlaceService places,
+    Gateway.Engine.Setup.SetupMetadata setupMetadata,
     RadioHost radios,
     ExecutionEngine engine,
     StorageMaintenance storage,
@@ -45,6 +47,8 @@ public sealed class GatewayLifecycle(
     {
         await storage.StartAsync(cancellationToken);
         await registry.LoadAsync(cancellationToken);
+        await places.LoadAsync(cancellationToken);
+        await setupMetadata.LoadAsync(cancellationToken);
         await actionGroups.LoadAsync(cancellationToken);
         await location.LoadAsync(cancellationToken);
         await calendars.LoadAsync(cancellationToken);

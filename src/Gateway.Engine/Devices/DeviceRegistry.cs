@@ -11,7 +11,7 @@ namespace Gateway.Engine.Devices;
 /// The devices of the setup and their current states, in memory, persisted behind the scenes.
 /// Every change becomes an event on the bus; readers get immutable snapshots.
 /// </summary>
-public sealed class DeviceRegistry(
+public sealed partial class DeviceRegistry(
     DeviceCatalog catalog,
     IDeviceStore store,
     IEventBus bus,

@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace Gateway.Api.Contracts;
+
+public sealed record PlaceOidResponse([property: JsonPropertyName("placeOID")] string PlaceOid);
