@@ -79,6 +79,7 @@ public static class SetupEndpoints
     private static IResult DeviceResource(HttpContext context, DeviceRegistry registry)
     {
         var rest = RestOf(context);
+        if (StateHistoryRoute.TryParse(rest, out var history)) return StateHistoryEndpoints.Answer(context, registry, history);
 
         string deviceUrl;
         string? stateName = null;
