@@ -29,8 +29,10 @@ public sealed class StateHistoryService(IEventBus bus, StateHistoryRecorder reco
     /// <summary>One roll-up now: the queued samples are committed first so the hours it closes are complete.</summary>
     public async Task<StateHistoryRollUpResult> RollUpNowAsync(CancellationToken cancellationToken)
     {
+        // The time is taken before the flush: every sample stamped before it is then in the database.
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await recorder.FlushAsync(cancellationToken);
-        var result = await store.RollUpAsync(time.GetUtcNow().ToUnixTimeMilliseconds(), options, cancellationToken);
+        var result = await store.RollUpAsync(now, options, cancellationToken);
         if (result.DeletedRows > 0 || result.DailyRows > 0)
             logger.LogInformation("State history rolled up: {Hours} hourly and {Days} daily period(s) written, {Deleted} expired row(s) deleted",
                 result.HourlyRows, result.DailyRows, result.DeletedRows);
