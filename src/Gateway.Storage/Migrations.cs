@@ -69,6 +69,18 @@ internal static class Migrations
         ALTER TABLE places ADD COLUMN last_update_time INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE devices ADD COLUMN metadata TEXT;
         """,
+        // State history (docs/state-history.md): raw samples, hourly and daily aggregates, keyed by (series, time).
+        """
+        CREATE TABLE state_history_series (id INTEGER PRIMARY KEY, device_url TEXT NOT NULL, state_name TEXT NOT NULL, kind INTEGER NOT NULL,
+            UNIQUE (device_url, state_name));
+        CREATE TABLE state_history_raw (series INTEGER NOT NULL, time INTEGER NOT NULL, number REAL, text TEXT,
+            PRIMARY KEY (series, time)) WITHOUT ROWID;
+        CREATE TABLE state_history_hourly (series INTEGER NOT NULL, bucket INTEGER NOT NULL, min REAL, max REAL, mean REAL,
+            samples INTEGER NOT NULL, last TEXT, PRIMARY KEY (series, bucket)) WITHOUT ROWID;
+        CREATE TABLE state_history_daily (series INTEGER NOT NULL, bucket INTEGER NOT NULL, min REAL, max REAL, mean REAL,
+            samples INTEGER NOT NULL, last TEXT, PRIMARY KEY (series, bucket)) WITHOUT ROWID;
+        CREATE TABLE state_history_rollup (level INTEGER PRIMARY KEY, done_until INTEGER NOT NULL);
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

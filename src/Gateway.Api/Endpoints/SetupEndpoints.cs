@@ -85,6 +85,7 @@ public static class SetupEndpoints
     {
         if (DeviceManagementEndpoints.TryGet(context, registry, RawRestOf(context)) is { } managed) return managed;
         var rest = RestOf(context);
+        if (StateHistoryRoute.TryParse(rest, out var history)) return StateHistoryEndpoints.Answer(context, registry, history);
 
         string deviceUrl;
         string? stateName = null;

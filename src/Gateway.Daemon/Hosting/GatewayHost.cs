@@ -216,6 +216,11 @@ public static class GatewayHost
         services.AddSingleton<IExecutionStore>(sp => sp.GetRequiredService<SqliteExecutionStore>());
         services.AddSingleton(configuration.GetSection("History").Get<HistoryOptions>() ?? new HistoryOptions());
         services.AddSingleton<StorageMaintenance>();
+        services.AddSingleton(configuration.GetSection("History").Get<Gateway.Storage.History.StateHistoryOptions>() ?? new Gateway.Storage.History.StateHistoryOptions());
+        services.AddSingleton<Gateway.Storage.History.SqliteStateHistoryStore>();
+        services.AddSingleton<Gateway.Core.History.IStateHistoryReader>(sp => sp.GetRequiredService<Gateway.Storage.History.SqliteStateHistoryStore>());
+        services.AddSingleton<Gateway.Storage.History.StateHistoryRecorder>();
+        services.AddSingleton<Gateway.Storage.History.StateHistoryService>();
         services.AddSingleton<ITokenStore, SqliteTokenStore>();
         services.AddSingleton<IActionGroupStore, SqliteActionGroupStore>();
         services.AddSingleton<IRadioSettingsStore, SqliteRadioSettingsStore>();
@@ -285,6 +290,7 @@ public static class GatewayHost
         services.AddSingleton(sp => new RadioDirectory(sp.GetServices<IRadio>()));
         services.AddSingleton<RadioHost>();
         services.AddGatewayApi();
+        services.AddHostedService(sp => sp.GetRequiredService<Gateway.Storage.History.StateHistoryService>());
         services.AddHostedService<GatewayLifecycle>();
         services.AddHostedService<MemoryTrimmer>();
         var gpio = configuration.GetSection("Gpio").Get<Gpio.GpioOptions>() ?? new Gpio.GpioOptions();
