@@ -62,6 +62,28 @@ internal static class Migrations
         CREATE TABLE cloud_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
         CREATE TABLE cloud_requests (request_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL, response BLOB);
         """,
+        // Device faults and warnings kept for /history/devicesEvent; seq gives the order, id is what clients see.
+        """
+        CREATE TABLE device_events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            event_time INTEGER NOT NULL,
+            device_url TEXT NOT NULL,
+            type TEXT NOT NULL,
+            sub_type TEXT NOT NULL,
+            value TEXT NOT NULL);
+        CREATE INDEX device_events_by_time ON device_events (event_time);
+        """,
+        // One row per trigger, condition group, calendar day and rule instead of one settings document per kind;
+        // SetupRowsMigration moves the documents in after this step.
+        """
+        CREATE TABLE setup_rows (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            position REAL NOT NULL,
+            document TEXT NOT NULL,
+            PRIMARY KEY (kind, key));
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -32,6 +32,7 @@ namespace Gateway.Core.Json;
 [JsonSerializable(typeof(DeviceRemovedEvent))]
 [JsonSerializable(typeof(DeviceUpdatedEvent))]
 [JsonSerializable(typeof(DeviceDeletionFailedEvent))]
+[JsonSerializable(typeof(HistoryDeletedEvent))]
 [JsonSerializable(typeof(RadioNetworkEvent))]
 [JsonSerializable(typeof(RadioNoticeEvent))]
 [JsonSerializable(typeof(ActionGroupEvent))]

@@ -216,6 +216,9 @@ public static class GatewayHost
         services.AddSingleton<IExecutionStore>(sp => sp.GetRequiredService<SqliteExecutionStore>());
         services.AddSingleton(configuration.GetSection("History").Get<HistoryOptions>() ?? new HistoryOptions());
         services.AddSingleton<StorageMaintenance>();
+        services.AddSingleton<IEventHistoryStore, SqliteEventHistoryStore>();
+        services.AddSingleton(configuration.GetSection("History").Get<Gateway.Engine.History.EventHistoryOptions>() ?? new Gateway.Engine.History.EventHistoryOptions());
+        services.AddSingleton<Gateway.Engine.History.DeviceEventRecorder>();
         services.AddSingleton<ITokenStore, SqliteTokenStore>();
         services.AddSingleton<IActionGroupStore, SqliteActionGroupStore>();
         services.AddSingleton<IRadioSettingsStore, SqliteRadioSettingsStore>();
@@ -281,6 +284,7 @@ public static class GatewayHost
         services.AddSingleton<RadioHost>();
         services.AddGatewayApi();
         services.AddHostedService<GatewayLifecycle>();
+        services.AddHostedService<EventHistoryRecording>();
         services.AddHostedService<MemoryTrimmer>();
         var gpio = configuration.GetSection("Gpio").Get<Gpio.GpioOptions>() ?? new Gpio.GpioOptions();
         services.AddHostedService(sp => new Gpio.GpioService(gpio, sp, sp.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), time,
