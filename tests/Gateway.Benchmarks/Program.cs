@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Gateway.Benchmarks;
 
 // dotnet run -c Release --project tests/Gateway.Benchmarks -- esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes]
-//   | scale [triggers] [calendarDays] [samples]
+//   | scale [triggers] [calendarDays] [samples] | setup-rows [triggers] [samples]
 switch (args.FirstOrDefault())
 {
     case "esp3":
@@ -39,8 +39,11 @@ switch (args.FirstOrDefault())
     case "scale":
         Console.WriteLine(await AutomationScaleBenchmark.RunAsync(IntArg(1, 1000), IntArg(2, 100), IntArg(3, 30)));
         return 0;
+    case "setup-rows":
+        Console.WriteLine(await SetupRowsWriteBenchmark.RunAsync(IntArg(1, 900), IntArg(2, 21)));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes] | scale [triggers] [calendarDays] [samples]");
+        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes] | scale [triggers] [calendarDays] [samples] | setup-rows [triggers] [samples]");
         return 2;
 }
 

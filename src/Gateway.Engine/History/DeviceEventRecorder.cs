@@ -89,6 +89,11 @@ public sealed class DeviceEventRecorder : IEventSink, IAsyncDisposable
             {
                 return;
             }
+            catch (Exception ex)
+            {
+                // The writer must outlive a bad batch, or every later device event would be dropped.
+                _logger.LogError(ex, "{Count} device event(s) could not be written to history", batch.Count);
+            }
             batch.Clear();
         }
     }
