@@ -22,13 +22,17 @@ public static class SetupRowsWriteBenchmark
             await using var database = await SqliteDatabase.OpenAsync(directory, NullLogger.Instance, default);
             var settings = new SqliteSettingsStore(database);
             var items = Enumerable.Range(0, count).Select(i => Item(i, 0)).ToList();
-            var document = await MeasureAsync(settings, "bench.oneDocument", items, samples);
-            var rows = await MeasureAsync(settings, "automation.triggers", items, samples);
+            var document = await MeasureAsync(settings, "bench.oneDocument", items, samples, renamed: false);
+            var rows = await MeasureAsync(settings, "automation.triggers", items, samples, renamed: false);
+            var documentRenamed = await MeasureAsync(settings, "bench.oneDocument2", items, samples, renamed: true);
+            var rowsRenamed = await MeasureAsync(settings, "automation.discreteTriggers", items, samples, renamed: true);
             var size = Encoding.UTF8.GetByteCount("[" + string.Join(",", items) + "]");
             var report = new StringBuilder();
             report.AppendLine(CultureInfo.InvariantCulture, $"| Triggers in the list (each ≈ {ItemBytes} B of JSON) | {count} ({size / 1024.0:F0} KB) |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| Bytes written per changed trigger, one settings document (before), median of {samples} | {document / 1024.0:F1} KB |");
-            report.AppendLine(CultureInfo.InvariantCulture, $"| Bytes written per changed trigger, one row per trigger (after), median of {samples} | {rows / 1024.0:F1} KB |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Same-length edit of one trigger, one settings document (before), median of {samples} | {document / 1024.0:F1} KB |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Same-length edit of one trigger, one row per trigger (after), median of {samples} | {rows / 1024.0:F1} KB |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Edit that changes one trigger's length (a rename), one settings document (before), median of {samples} | {documentRenamed / 1024.0:F1} KB |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| Edit that changes one trigger's length (a rename), one row per trigger (after), median of {samples} | {rowsRenamed / 1024.0:F1} KB |");
             return report.ToString();
         }
         finally
@@ -37,7 +41,7 @@ public static class SetupRowsWriteBenchmark
         }
     }
 
-    private static async Task<long> MeasureAsync(SqliteSettingsStore settings, string key, List<string> items, int samples)
+    private static async Task<long> MeasureAsync(SqliteSettingsStore settings, string key, List<string> items, int samples, bool renamed)
     {
         var current = new List<string>(items);
         await settings.SetAsync(key, "[" + string.Join(",", current) + "]", default);
@@ -45,7 +49,7 @@ public static class SetupRowsWriteBenchmark
         for (var sample = 1; sample <= samples; sample++)
         {
             var index = sample * 37 % current.Count;
-            current[index] = Item(index, sample);
+            current[index] = renamed ? Item(index, sample).Replace("\"label\":\"", $"\"label\":\"{new string('y', sample)}") : Item(index, sample);
             var array = "[" + string.Join(",", current) + "]";
             var before = WrittenBytes();
             await settings.SetAsync(key, array, default);
