@@ -25,6 +25,7 @@ public static class GatewayApi
         api.MapSetupEndpoints();
         api.MapEventEndpoints();
         api.MapExecutionEndpoints();
+        api.MapHistoryEndpoints();
         api.MapEnOceanConfigEndpoints();
         api.MapZigbeeConfigEndpoints();
         api.MapIoConfigEndpoints();

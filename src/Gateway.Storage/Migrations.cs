@@ -81,6 +81,28 @@ internal static class Migrations
             samples INTEGER NOT NULL, last TEXT, PRIMARY KEY (series, bucket)) WITHOUT ROWID;
         CREATE TABLE state_history_rollup (level INTEGER PRIMARY KEY, done_until INTEGER NOT NULL);
         """,
+        // Device faults and warnings kept for /history/devicesEvent; seq gives the order, id is what clients see.
+        """
+        CREATE TABLE device_events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            event_time INTEGER NOT NULL,
+            device_url TEXT NOT NULL,
+            type TEXT NOT NULL,
+            sub_type TEXT NOT NULL,
+            value TEXT NOT NULL);
+        CREATE INDEX device_events_by_time ON device_events (event_time);
+        """,
+        // One row per trigger, condition group, calendar day and rule instead of one settings document per kind;
+        // SetupRowsMigration moves the documents in after this step.
+        """
+        CREATE TABLE setup_rows (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            position REAL NOT NULL,
+            document TEXT NOT NULL,
+            PRIMARY KEY (kind, key));
+        """,
     ];
 
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)

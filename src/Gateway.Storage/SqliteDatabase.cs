@@ -107,6 +107,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
                 } while (await reader.NextResultAsync(cancellationToken));
             }
             await Migrations.ApplyAsync(connection, cancellationToken);
+            await SetupRowsMigration.ApplyAsync(connection, logger, cancellationToken);
             return new SqliteDatabase(connection, logger);
         }
         catch

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Gateway.Benchmarks;
 
 // dotnet run -c Release --project tests/Gateway.Benchmarks -- esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes]
-//   | scale [triggers] [calendarDays] [samples] | history [queries]
+//   | scale [triggers] [calendarDays] [samples] | history [queries] | setup-rows [triggers] [samples]
 switch (args.FirstOrDefault())
 {
     case "esp3":
@@ -42,8 +42,11 @@ switch (args.FirstOrDefault())
     case "history":
         Console.WriteLine(await StateHistoryBenchmark.RunAsync(IntArg(1, 200)));
         return 0;
+    case "setup-rows":
+        Console.WriteLine(await SetupRowsWriteBenchmark.RunAsync(IntArg(1, 900), IntArg(2, 21)));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes] | scale [triggers] [calendarDays] [samples] | history [queries]");
+        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes] | scale [triggers] [calendarDays] [samples] | history [queries] | setup-rows [triggers] [samples]");
         return 2;
 }
 

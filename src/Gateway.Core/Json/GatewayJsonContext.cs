@@ -37,6 +37,7 @@ namespace Gateway.Core.Json;
 [JsonSerializable(typeof(PlaceDeletedEvent))]
 [JsonSerializable(typeof(SetupJobCompletedEvent))]
 [JsonSerializable(typeof(SetupJobFailedEvent))]
+[JsonSerializable(typeof(HistoryDeletedEvent))]
 [JsonSerializable(typeof(RadioNetworkEvent))]
 [JsonSerializable(typeof(RadioNoticeEvent))]
 [JsonSerializable(typeof(ActionGroupEvent))]

@@ -221,6 +221,9 @@ public static class GatewayHost
         services.AddSingleton<Gateway.Core.History.IStateHistoryReader>(sp => sp.GetRequiredService<Gateway.Storage.History.SqliteStateHistoryStore>());
         services.AddSingleton<Gateway.Storage.History.StateHistoryRecorder>();
         services.AddSingleton<Gateway.Storage.History.StateHistoryService>();
+        services.AddSingleton<IEventHistoryStore, SqliteEventHistoryStore>();
+        services.AddSingleton(configuration.GetSection("History").Get<Gateway.Engine.History.EventHistoryOptions>() ?? new Gateway.Engine.History.EventHistoryOptions());
+        services.AddSingleton<Gateway.Engine.History.DeviceEventRecorder>();
         services.AddSingleton<ITokenStore, SqliteTokenStore>();
         services.AddSingleton<IActionGroupStore, SqliteActionGroupStore>();
         services.AddSingleton<IRadioSettingsStore, SqliteRadioSettingsStore>();
@@ -292,6 +295,7 @@ public static class GatewayHost
         services.AddGatewayApi();
         services.AddHostedService(sp => sp.GetRequiredService<Gateway.Storage.History.StateHistoryService>());
         services.AddHostedService<GatewayLifecycle>();
+        services.AddHostedService<EventHistoryRecording>();
         services.AddHostedService<MemoryTrimmer>();
         var gpio = configuration.GetSection("Gpio").Get<Gpio.GpioOptions>() ?? new Gpio.GpioOptions();
         services.AddHostedService(sp => new Gpio.GpioService(gpio, sp, sp.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(), time,
