@@ -18,10 +18,12 @@ public static class GatewayApi
         app.UseMiddleware<RepeatedSlashMiddleware>();
         app.UseMiddleware<OverkizErrorMiddleware>();
         app.UseMiddleware<BearerTokenMiddleware>();
+        app.UseWebSockets();
         app.UseRouting();
         var api = app.MapGroup(ApiPaths.Prefix);
         api.MapSetupEndpoints();
         api.MapEventEndpoints();
+        api.MapEventStreamEndpoints();
         api.MapExecutionEndpoints();
         api.MapEnOceanConfigEndpoints();
         api.MapZigbeeConfigEndpoints();
