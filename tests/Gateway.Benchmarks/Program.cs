@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Gateway.Benchmarks;
 
 // dotnet run -c Release --project tests/Gateway.Benchmarks -- esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes]
-//   | scale [triggers] [calendarDays] [samples]
+//   | scale [triggers] [calendarDays] [samples] | events [events] [samples]
 switch (args.FirstOrDefault())
 {
     case "esp3":
@@ -39,8 +39,11 @@ switch (args.FirstOrDefault())
     case "scale":
         Console.WriteLine(await AutomationScaleBenchmark.RunAsync(IntArg(1, 1000), IntArg(2, 100), IntArg(3, 30)));
         return 0;
+    case "events":
+        Console.WriteLine(await EventStreamBenchmark.RunAsync(IntArg(1, 20000), IntArg(2, 300)));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes] | scale [triggers] [calendarDays] [samples]");
+        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes] | scale [triggers] [calendarDays] [samples] | events [events] [samples]");
         return 2;
 }
 

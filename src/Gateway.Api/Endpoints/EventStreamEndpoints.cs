@@ -37,9 +37,13 @@ public static class EventStreamEndpoints
                 if (webSocket) await StreamOverWebSocketAsync(context, client, heartbeat, time, ending);
                 else await StreamServerSentEventsAsync(context, client, heartbeat, time, ending.Token);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException or WebSocketException && ending.IsCancellationRequested || client.WasDropped)
+            catch (OperationCanceledException)
             {
                 // The client left, fell behind, or the gateway is stopping: nothing more to send.
+            }
+            catch (Exception ex) when (ex is IOException or WebSocketException && (ending.IsCancellationRequested || client.WasDropped))
+            {
+                // A write on a connection that was already going away.
             }
             // A dropped client's socket may still be full of unread bytes: cut it rather than end the response politely.
             if (client.WasDropped) context.Abort();

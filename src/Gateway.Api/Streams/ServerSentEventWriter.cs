@@ -33,7 +33,8 @@ internal sealed class ServerSentEventWriter(PipeWriter pipe) : IEventFrameWriter
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         var result = await pipe.FlushAsync(cancellationToken);
-        if (result.IsCanceled) throw new OperationCanceledException(cancellationToken);
+        // Completed: the connection is gone (its abort cancels the token too, this is just sooner).
+        if (result.IsCanceled || result.IsCompleted) throw new OperationCanceledException(cancellationToken);
     }
 
     private void WriteId(long id)
