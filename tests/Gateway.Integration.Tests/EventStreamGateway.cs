@@ -1,9 +1,9 @@
 namespace Gateway.Integration.Tests;
 
-/// <summary>One daemon for the push-stream tests: a one-second heartbeat and a small per-client queue, so both show quickly.</summary>
+/// <summary>One daemon for the push-stream tests: a one-second heartbeat so it shows quickly, a replay window that holds a test's events.</summary>
 public sealed class EventStreamGateway : IAsyncLifetime
 {
-    public const int ClientQueueCapacity = 64;
+    public const int ClientQueueCapacity = 1024;
 
     public DaemonProcess Daemon { get; private set; } = null!;
     public string Token { get; private set; } = "";
