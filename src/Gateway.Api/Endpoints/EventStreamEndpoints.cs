@@ -63,11 +63,9 @@ public static class EventStreamEndpoints
 
     private static async Task StreamOverWebSocketAsync(HttpContext context, EventStreamClient client, TimeSpan heartbeat, TimeProvider time, CancellationTokenSource ending)
     {
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
-        {
-            KeepAliveInterval = heartbeat,
-            KeepAliveTimeout = heartbeat * 2,
-        });
+        // Unsolicited pongs as the heartbeat, no ping awaiting an answer: a client answers pings only while it is in a
+        // receive call, and one busy elsewhere for a while is not dead. A dead peer shows as a stuck send (dropped).
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = heartbeat });
         var receiving = ReceiveUntilClosedAsync(socket, ending);
         try
         {
