@@ -19,11 +19,13 @@ public static class GatewayApi
         app.UseMiddleware<RepeatedSlashMiddleware>();
         app.UseMiddleware<OverkizErrorMiddleware>();
         app.UseMiddleware<BearerTokenMiddleware>();
+        app.UseWebSockets();
         app.UseRouting();
         app.MapOpenApiDocument();
         var api = app.MapGroup(ApiPaths.Prefix);
         api.MapSetupEndpoints();
         api.MapEventEndpoints();
+        api.MapEventStreamEndpoints();
         api.MapExecutionEndpoints();
         api.MapHistoryEndpoints();
         api.MapEnOceanConfigEndpoints();

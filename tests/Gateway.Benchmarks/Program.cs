@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Gateway.Benchmarks;
 
 // dotnet run -c Release --project tests/Gateway.Benchmarks -- esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes]
-//   | scale [triggers] [calendarDays] [samples] | history [queries] | setup-rows [triggers] [samples]
+//   | scale [triggers] [calendarDays] [samples] | history [queries] | setup-rows [triggers] [samples] | events [events] [samples]
 switch (args.FirstOrDefault())
 {
     case "esp3":
@@ -45,8 +45,11 @@ switch (args.FirstOrDefault())
     case "setup-rows":
         Console.WriteLine(await SetupRowsWriteBenchmark.RunAsync(IntArg(1, 900), IntArg(2, 21)));
         return 0;
+    case "events":
+        Console.WriteLine(await EventStreamBenchmark.RunAsync(IntArg(1, 20000), IntArg(2, 300)));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes] | scale [triggers] [calendarDays] [samples] | history [queries] | setup-rows [triggers] [samples]");
+        Console.Error.WriteLine("usage: Gateway.Benchmarks esp3 | triggers | enocean-latency [samples] | zigbee-latency [samples] | io-latency [samples] | rts-latency [samples] | zwave-latency [samples] | jitter [schedules] [calendarMinutes] | scale [triggers] [calendarDays] [samples] | history [queries] | setup-rows [triggers] [samples] | events [events] [samples]");
         return 2;
 }
 

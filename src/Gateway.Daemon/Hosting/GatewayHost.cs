@@ -123,6 +123,7 @@ public static class GatewayHost
             var bus = app.Services.GetRequiredService<IEventBus>();
             using var eventTap = bus.Subscribe(app.Services.GetRequiredService<EventTap>());
             using var executionMetrics = bus.Subscribe(app.Services.GetRequiredService<Metrics.ExecutionMetrics>());
+            using var eventStreams = bus.Subscribe(app.Services.GetRequiredService<Gateway.Engine.Streams.EventStreamHub>());
             app.Lifetime.ApplicationStarted.Register(adminSocket.OpenToGroup);
             app.Lifetime.ApplicationStopped.Register(adminSocket.Remove);
             app.MapAdminSocket();
@@ -254,6 +255,8 @@ public static class GatewayHost
         services.AddSingleton<ExecutionEngine>();
         services.AddSingleton(configuration.GetSection("Listeners").Get<ListenerOptions>() ?? new ListenerOptions());
         services.AddSingleton<EventListenerRegistry>();
+        services.AddSingleton(configuration.GetSection("EventStream").Get<Gateway.Engine.Streams.EventStreamOptions>() ?? new Gateway.Engine.Streams.EventStreamOptions());
+        services.AddSingleton<Gateway.Engine.Streams.EventStreamHub>();
         services.AddSingleton<SystemdNotifier>();
 
         services.AddSingleton<IRadio>(new PodRadio(options.Label));
