@@ -67,8 +67,9 @@ public class PoisonedStorageTests
                 VALUES ('sim://0000-0000-0000/99999', 'poison-device', 'x', 'io:Nothing', 'p', 1, 1, 1, 0, 0, '[]', 'not json')
                 """);
             await ExecuteAsync(data, """
-                UPDATE settings SET value = substr(value, 1, length(value) - 1) || ',{"oid":"poison-condition","conditions":"x"},42]'
-                WHERE key = 'automation.conditionGroups'
+                INSERT INTO setup_rows (kind, key, position, document) VALUES
+                ('automation.conditionGroups', 'poison-condition', 1e9, '{"oid":"poison-condition","conditions":"x"}'),
+                ('automation.conditionGroups', '#42', 2e9, '42')
                 """);
             await ExecuteAsync(data, """
                 INSERT INTO settings (key, value) VALUES ('calendar.days', 'not json'), ('calendar.rules', '[null,{"oid":7}]'),
