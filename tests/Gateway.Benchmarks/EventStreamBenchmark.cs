@@ -23,6 +23,7 @@ public static class EventStreamBenchmark
         await using var daemon = await BenchDaemon.StartAsync("events", new Dictionary<string, string>
         {
             ["Gateway__Listeners__MaxListenersPerToken"] = "16",
+            ["Gateway__EventStream__MaxStreamsPerToken"] = "16",
         });
         var token = await daemon.CreateTokenAsync();
         using var client = daemon.Client(token);
