@@ -42,6 +42,9 @@ public static partial class OpenApiRouteComparison
         var catchAlls = served.Where(r => IsCatchAll(r.Path)).Select(r => new Route(r.Method, CatchAllPrefix(r.Path))).ToList();
         var documented = operations.Select(o => Key(o.Route)).ToHashSet();
         var undocumented = served
+            // OpenAPI has no "connect" operation: a CONNECT beside a documented GET is the HTTP/2 WebSocket form
+            // (RFC 8441 extended CONNECT) of that GET, which the GET operation describes.
+            .Where(r => !(r.Method == "CONNECT" && documented.Contains(Key(new Route("GET", r.Path)))))
             .Where(r => IsCatchAll(r.Path)
                 ? !operations.Any(o => o.Route.Method == r.Method && o.Route.Path.StartsWith(CatchAllPrefix(r.Path), StringComparison.Ordinal))
                 : !documented.Contains(Key(r)))

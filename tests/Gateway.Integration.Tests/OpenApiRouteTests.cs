@@ -51,7 +51,8 @@ public partial class OpenApiRouteTests(GatewayFixture gateway) : IClassFixture<G
         var withStates = devices.EnumerateArray()
             .Where(d => d.GetProperty("deviceURL").GetString()!.StartsWith("sim://", StringComparison.Ordinal) && d.GetProperty("states").GetArrayLength() > 0)
             .OrderBy(d => d.GetProperty("deviceURL").GetString(), StringComparer.Ordinal).ToList();
-        Assert.True(withStates.Count > forms.Count, "the simulated setup has too few devices for one per destructive form");
+        Assert.True(withStates.Count > forms.Count(IsRemoval), "the simulated setup has too few devices for one per destructive form");
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var (_, places) = await client.GetJsonAsync("setup/places");
         var spare = new Queue<JsonElement>(withStates.Skip(1));
 
@@ -63,9 +64,14 @@ public partial class OpenApiRouteTests(GatewayFixture gateway) : IClassFixture<G
             var values = new Dictionary<string, string>
             {
                 ["deviceURL"] = Uri.EscapeDataString(device.GetProperty("deviceURL").GetString()!),
-                ["name"] = Uri.EscapeDataString(device.GetProperty("states")[0].GetProperty("name").GetString()!),
+                ["name"] = Uri.EscapeDataString(StateNameFor(form, device)),
+                ["attributeName"] = device.TryGetProperty("attributes", out var attributes) && attributes.GetArrayLength() > 0
+                    ? Uri.EscapeDataString(attributes[0].GetProperty("name").GetString()!) : "x",
                 ["placeOID"] = places.GetProperty("oid").GetString()!,
                 ["label"] = "Renamed",
+                // The last hour: within every state-history range limit (StateHistoryLimits).
+                ["from"] = (now - 3_600_000).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["to"] = now.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             var path = Placeholder().Replace(form.Path, m => values.GetValueOrDefault(m.Groups[1].Value, "x"));
             using var request = new HttpRequestMessage(new HttpMethod(form.Method), new Uri(gateway.Daemon.BaseAddress, path));
@@ -76,6 +82,16 @@ public partial class OpenApiRouteTests(GatewayFixture gateway) : IClassFixture<G
         }
 
         Assert.True(failures.Count == 0, "documented forms the daemon does not answer:\n" + string.Join('\n', failures));
+    }
+
+    /// <summary>The device's first state; for a history form its first numeric state (free texts are not historised).</summary>
+    private static string StateNameFor(OpenApiRouteComparison.Route form, JsonElement device)
+    {
+        var states = device.GetProperty("states").EnumerateArray().ToList();
+        var chosen = form.Path.Contains("/history/", StringComparison.Ordinal)
+            ? states.FirstOrDefault(s => s.GetProperty("value").ValueKind == JsonValueKind.Number, states[0])
+            : states[0];
+        return chosen.GetProperty("name").GetString()!;
     }
 
     private static bool IsRemoval(OpenApiRouteComparison.Route form) => form.Method == "DELETE" || form.Path.Contains("/_delete", StringComparison.Ordinal);
