@@ -56,8 +56,11 @@ public sealed class DeviceEventRecorder : IEventSink, IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await PruneOnceAsync(cancellationToken);
+        // The timer exists before the loop runs: a tick that comes while the loop has not started yet or is still
+        // pruning is kept, not lost.
+        var timer = new PeriodicTimer(_options.DeviceEventPruneInterval, _time);
         _writer = Task.Run(WriteLoopAsync, CancellationToken.None);
-        _pruner = Task.Run(PruneLoopAsync, CancellationToken.None);
+        _pruner = Task.Run(() => PruneLoopAsync(timer), CancellationToken.None);
     }
 
     /// <summary>Writes what is still queued, then stops both loops.</summary>
@@ -98,14 +101,16 @@ public sealed class DeviceEventRecorder : IEventSink, IAsyncDisposable
         }
     }
 
-    private async Task PruneLoopAsync()
+    private async Task PruneLoopAsync(PeriodicTimer timer)
     {
+        using var _ = timer;
         var token = _stopping.Token;
-        while (!token.IsCancellationRequested)
+        try
         {
-            await Task.Delay(_options.DeviceEventPruneInterval, _time, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (token.IsCancellationRequested) return;
-            await PruneOnceAsync(token);
+            while (await timer.WaitForNextTickAsync(token)) await PruneOnceAsync(token);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
