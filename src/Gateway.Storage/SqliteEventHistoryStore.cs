@@ -157,21 +157,7 @@ public sealed class SqliteEventHistoryStore(SqliteDatabase database) : IEventHis
                 database.Logger.LogDebug("Stored execution {ExecId} cannot be read and is left out of the history", reader.GetString(0));
                 continue;
             }
-            history.Add(new HistoryExecution
-            {
-                Id = reader.GetString(0),
-                Label = reader.IsDBNull(1) ? "" : reader.GetString(1),
-                Owner = reader.IsDBNull(2) ? "" : reader.GetString(2),
-                Source = reader.IsDBNull(3) ? "" : reader.GetString(3),
-                EventTime = reader.GetInt64(4),
-                EffectiveStartTime = reader.GetInt64(4),
-                EndTime = reader.GetInt64(5),
-                State = reader.GetString(6) == "COMPLETED" ? ExecutionState.Completed : ExecutionState.Failed,
-                FailureType = reader.IsDBNull(7) ? FailureType.NoFailure.Name : reader.GetString(7),
-                Actions = actions,
-                FailedCommands = failed,
-                Kind = ExecutionKind.FromStored(reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11)),
-            });
+            history.Add(StoredExecutionRow.ToHistory(reader, actions, failed));
         }
         return history;
     }
