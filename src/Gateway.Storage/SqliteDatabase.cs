@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Storage;
 
 /// <summary>
-/// The gateway's SQLite file (WAL, synchronous=FULL so every acknowledged write survives a power cut) behind one
-/// connection used by one caller at a time.
+/// The gateway's SQLite file (WAL) behind one connection used by one caller at a time. Commits survive a crash of the
+/// daemon at once (synchronous=NORMAL); <see cref="UseAsync{T}"/> also waits, after giving the connection back, until
+/// what it wrote is on the disk (see <see cref="WalFlusher"/>), so every acknowledged write survives a power cut.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
@@ -15,11 +16,15 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SqliteConnection _connection;
 
-    private SqliteDatabase(SqliteConnection connection, ILogger logger)
+    private SqliteDatabase(SqliteConnection connection, WalFlusher flusher, ILogger logger)
     {
         _connection = connection;
+        Flusher = flusher;
         Logger = logger;
     }
+
+    /// <summary>Takes commits to the disk outside the gate; its round count shows how many fsyncs ran.</summary>
+    public WalFlusher Flusher { get; }
 
     /// <summary>The cloud outbox when cloud sync is on: every write transaction of a store carries its staged uplink messages.</summary>
     public Cloud.SqliteCloudOutbox? CloudOutbox { get; internal set; }
@@ -66,6 +71,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
             command.CommandText = "VACUUM INTO $path";
             command.Parameters.AddWithValue("$path", path);
             await command.ExecuteNonQueryAsync(cancellationToken);
+            // Written with the connection's synchronous=NORMAL: a backup must be on the disk before it is handed out.
+            await WalFlusher.ForDatabase(path).FlushAsync();
         }, cancellationToken);
 
     public static async Task<SqliteDatabase> OpenAsync(string dataDirectory, ILogger logger, CancellationToken cancellationToken)
@@ -95,7 +102,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             await connection.OpenAsync(cancellationToken);
             await using (var pragma = connection.CreateCommand())
             {
-                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA quick_check;";
+                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA quick_check;";
                 await using var reader = await pragma.ExecuteReaderAsync(cancellationToken);
                 do
                 {
@@ -108,7 +115,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
             }
             await Migrations.ApplyAsync(connection, cancellationToken);
             await SetupRowsMigration.ApplyAsync(connection, logger, cancellationToken);
-            return new SqliteDatabase(connection, logger);
+            var flusher = WalFlusher.ForDatabase(path);
+            await flusher.FlushAsync();
+            return new SqliteDatabase(connection, flusher, logger);
         }
         catch
         {
@@ -118,15 +127,35 @@ public sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> with exclusive use of the connection. A full disk or an I/O error comes out as
-    /// <see cref="StorageUnavailableException"/>, whatever the caller was doing.
+    /// Runs <paramref name="work"/> with exclusive use of the connection; when it changed rows, returns only once they
+    /// are on the disk. A full disk or an I/O error comes out as <see cref="StorageUnavailableException"/>, whatever the
+    /// caller was doing.
     /// </summary>
-    public async Task<T> UseAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> UseAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(work, waitForDisk: true, cancellationToken);
+
+    public Task UseAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>
+        RunAsync(async c => { await work(c); return 0; }, waitForDisk: true, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="UseAsync{T}"/>, but does not wait for the disk: the commits of <paramref name="work"/> survive a
+    /// crash of the daemon, and the next durable commit (any store's) takes them to the disk. For writes that are cheap
+    /// to lose to a power cut and frequent enough that waiting for an fsync each would dominate.
+    /// </summary>
+    public Task UseWithoutWaitingForDiskAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>
+        RunAsync(async c => { await work(c); return 0; }, waitForDisk: false, cancellationToken);
+
+    private async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> work, bool waitForDisk, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
+        T result;
+        bool wrote;
         try
         {
-            return await work(_connection);
+            var changesBefore = SQLitePCL.raw.sqlite3_total_changes(_connection.Handle);
+            result = await work(_connection);
+            // Row changes, counted by SQLite for this connection: a read-only use has nothing to wait for.
+            wrote = SQLitePCL.raw.sqlite3_total_changes(_connection.Handle) != changesBefore;
         }
         catch (SqliteException ex) when (IsStorageFailure(ex))
         {
@@ -136,35 +165,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
         {
             _gate.Release();
         }
-    }
-
-    public Task UseAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>
-        UseAsync(async c => { await work(c); return 0; }, cancellationToken);
-
-    /// <summary>
-    /// Like <see cref="UseAsync{T}"/>, but the commits of <paramref name="work"/> do not wait for the disk
-    /// (synchronous=NORMAL): they survive a crash of the daemon, and the next durable commit takes them to the disk.
-    /// For writes that are cheap to lose to a power cut and frequent enough that an fsync each would dominate.
-    /// </summary>
-    public Task UseWithoutWaitingForDiskAsync(Func<SqliteConnection, Task> work, CancellationToken cancellationToken) =>
-        UseAsync(async connection =>
-        {
-            await SetSynchronousAsync(connection, "NORMAL", cancellationToken);
-            try
-            {
-                await work(connection);
-            }
-            finally
-            {
-                await SetSynchronousAsync(connection, "FULL", CancellationToken.None);
-            }
-        }, cancellationToken);
-
-    private static async Task SetSynchronousAsync(SqliteConnection connection, string mode, CancellationToken cancellationToken)
-    {
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA synchronous={mode}";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        if (waitForDisk && wrote) await Flusher.FlushAsync();
+        return result;
     }
 
     /// <summary>SQLITE_IOERR (10, with its extended codes) and SQLITE_FULL (13): the medium, not the request.</summary>
