@@ -22,6 +22,7 @@ internal sealed class CommandSchedulingHarness : IAsyncDisposable
 
     public EngineHarness Engine { get; } = new();
     public InMemorySettingsStore Settings { get; } = new();
+    public RecordingUplinkReports Reports { get; } = new();
     public LocationService Location { get; }
     public CommandSchedulingTriggerService Service { get; private set; } = null!;
 
@@ -126,5 +127,6 @@ internal sealed class CommandSchedulingHarness : IAsyncDisposable
     public async ValueTask DisposeAsync() => await Service.DisposeAsync();
 
     private CommandSchedulingTriggerService NewService() =>
-        new(Engine.Registry, Engine.Engine, Location, Settings, Engine.Bus, EngineHarness.Identity, Time, NullLogger<CommandSchedulingTriggerService>.Instance);
+        new(Engine.Registry, Engine.Engine, Location, Settings, Engine.Bus, EngineHarness.Identity, Time, NullLogger<CommandSchedulingTriggerService>.Instance,
+            reports: Reports);
 }

@@ -17,6 +17,32 @@ public class CommandSchedulingTests
 
     private static StateRestriction Restriction(string name, string rawValue) => new() { StateName = name, StateValue = Json(rawValue) };
 
+    // ---- cloud reports ----
+
+    [Fact]
+    public async Task Each_change_stores_its_cloud_report_with_the_definitions_and_publishes_that_same_event()
+    {
+        await using var h = await StartAsync(JuneMonday, new TimeOnly(6, 0));
+        var generic = await h.Service.CreateAsync(Daily(7 * 60), default);
+        var delayed = await h.Service.CreateAsync(OneShot(JuneMonday, 20 * 60), default);
+        await h.Service.SetModeAsync(generic.Oid!, 2, default);
+        await h.Service.UpdateAsync(delayed with { Label = "New year" }, default);
+        await h.Service.DeleteAsync(generic.Oid!, default);
+
+        var carried = h.Reports.Carried.ToList();
+        Assert.Equal(["SetupTriggerCreatedEvent", "SetupTriggerCreatedEvent", "SetupTriggerModeChangedEvent", "SetupTriggerUpdatedEvent", "SetupTriggerDeletedEvent"],
+            carried.Select(e => e.Name));
+        // The last write of the definitions carried the last report: the same transaction, not a later one.
+        var stored = Assert.Single(h.Settings.Uplink[CommandSchedulingTriggerService.DefinitionsKey]);
+        Assert.Equal("SetupTriggerDeletedEvent", System.Text.Encoding.UTF8.GetString(stored.Payload));
+        // What the bus carried is the very object the store committed with, so the cloud writer skips it.
+        List<Gateway.Core.Events.GatewayEvent> Published() => h.Engine.Sink.Events.Where(e => e.Name.StartsWith("SetupTrigger", StringComparison.Ordinal)).ToList();
+        await WaitAsync(() => Published().Count >= carried.Count);
+        var published = Published();
+        Assert.Equal(carried.Count, published.Count);
+        Assert.All(carried.Zip(published), pair => Assert.Same(pair.First, pair.Second));
+    }
+
     // ---- generic: daily firing ----
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Gateway.Core.Automation;
+using Gateway.Core.Cloud;
 using Gateway.Core.Errors;
 using Gateway.Core.Events;
 using Gateway.Core.Json;
@@ -49,8 +50,10 @@ public sealed partial class CommandSchedulingTriggerService(
     SetupIdentity identity,
     TimeProvider time,
     ILogger<CommandSchedulingTriggerService> logger,
-    TriggerSwitch? triggerSwitch = null) : IAsyncDisposable
+    TriggerSwitch? triggerSwitch = null,
+    IUplinkReports? reports = null) : IAsyncDisposable
 {
+    private readonly IUplinkReports _reports = reports ?? NoUplinkReports.Instance;
     public const string DefinitionsKey = "automation.commandTriggers";
     internal const string FiredKey = "automation.commandTriggers.fired";
     internal const string Owner = "trigger";
@@ -140,6 +143,7 @@ public sealed partial class CommandSchedulingTriggerService(
     {
         Validate(draft);
         GenericCommandSchedulingTrigger definition;
+        SetupTriggerEvent report;
         await _gate.WaitAsync(ct);
         try
         {
@@ -147,13 +151,14 @@ public sealed partial class CommandSchedulingTriggerService(
             var now = time.GetUtcNow();
             var oid = Guid.NewGuid().ToString();
             definition = draft with { Oid = oid, Id = oid, CreationTime = now.ToUnixTimeMilliseconds(), LastUpdateTime = now.ToUnixTimeMilliseconds() };
-            await CommitAsync(Restamp(_marks, definition, previous: null, now), _generic.SetItem(oid, definition), _delayed, ct);
+            report = Report(definition, "Created");
+            await CommitAsync(Restamp(_marks, definition, previous: null, now), _generic.SetItem(oid, definition), _delayed, report, ct);
         }
         finally
         {
             _gate.Release();
         }
-        Publish(definition, "Created");
+        bus.Publish(report);
         logger.LogInformation("Generic command-scheduling trigger {Oid} {Label} created", definition.Oid, definition.Label);
         Wake();
         return definition;
@@ -163,6 +168,7 @@ public sealed partial class CommandSchedulingTriggerService(
     {
         Validate(draft, checkPast: true);
         DelayedCommandsSchedulingTrigger definition;
+        SetupTriggerEvent report;
         await _gate.WaitAsync(ct);
         try
         {
@@ -170,13 +176,14 @@ public sealed partial class CommandSchedulingTriggerService(
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             var oid = Guid.NewGuid().ToString();
             definition = draft with { Oid = oid, Id = oid, CreationTime = now, LastUpdateTime = now, FiredTime = null, FiredResult = null };
-            await CommitAsync(_marks.Remove(oid), _generic, _delayed.SetItem(oid, definition), ct);
+            report = Report(definition, "Created");
+            await CommitAsync(_marks.Remove(oid), _generic, _delayed.SetItem(oid, definition), report, ct);
         }
         finally
         {
             _gate.Release();
         }
-        Publish(definition, "Created");
+        bus.Publish(report);
         logger.LogInformation("Delayed command-scheduling trigger {Oid} {Label} created", definition.Oid, definition.Label);
         Wake();
         return definition;
@@ -191,19 +198,21 @@ public sealed partial class CommandSchedulingTriggerService(
         if (draft.Oid is not { } oid || !_generic.ContainsKey(oid)) throw new OverkizException(OverkizError.UnknownObject());
         Validate(draft);
         GenericCommandSchedulingTrigger definition;
+        SetupTriggerEvent report;
         await _gate.WaitAsync(ct);
         try
         {
             if (!_generic.TryGetValue(oid, out var old)) throw new OverkizException(OverkizError.UnknownObject());
             var now = time.GetUtcNow();
             definition = draft with { Id = old.Id, CreationTime = old.CreationTime, LastUpdateTime = now.ToUnixTimeMilliseconds() };
-            await CommitAsync(Restamp(_marks, definition, old, now), _generic.SetItem(oid, definition), _delayed, ct);
+            report = Report(definition, "Updated");
+            await CommitAsync(Restamp(_marks, definition, old, now), _generic.SetItem(oid, definition), _delayed, report, ct);
         }
         finally
         {
             _gate.Release();
         }
-        Publish(definition, "Updated");
+        bus.Publish(report);
         Wake();
         return definition;
     }
@@ -217,6 +226,7 @@ public sealed partial class CommandSchedulingTriggerService(
         if (draft.Oid is not { } oid || !_delayed.TryGetValue(oid, out var current)) throw new OverkizException(OverkizError.UnknownObject());
         Validate(draft, checkPast: !SameTime(current, draft));
         DelayedCommandsSchedulingTrigger definition;
+        SetupTriggerEvent report;
         await _gate.WaitAsync(ct);
         try
         {
@@ -225,13 +235,14 @@ public sealed partial class CommandSchedulingTriggerService(
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             definition = draft with { Id = old.Id, CreationTime = old.CreationTime, LastUpdateTime = now, FiredTime = null, FiredResult = null };
             var marks = SameTime(old, definition) ? _marks : _marks.Remove(oid);
-            await CommitAsync(marks, _generic, _delayed.SetItem(oid, definition), ct);
+            report = Report(definition, "Updated");
+            await CommitAsync(marks, _generic, _delayed.SetItem(oid, definition), report, ct);
         }
         finally
         {
             _gate.Release();
         }
-        Publish(definition, "Updated");
+        bus.Publish(report);
         Wake();
         return WithFired(definition, _marks);
     }
@@ -239,12 +250,13 @@ public sealed partial class CommandSchedulingTriggerService(
     /// <summary>Deletes a generic or delayed trigger.</summary>
     public async Task DeleteAsync(string oid, CancellationToken ct)
     {
-        int type;
+        SetupTriggerEvent report;
         await _gate.WaitAsync(ct);
         try
         {
             var generic = _generic;
             var delayed = _delayed;
+            int type;
             if (generic.ContainsKey(oid))
             {
                 type = SetupTriggerTypes.GenericCommandSchedulingCode;
@@ -257,13 +269,14 @@ public sealed partial class CommandSchedulingTriggerService(
             }
             else throw new OverkizException(OverkizError.UnknownObject());
             var marks = _marks.RemoveRange(_marks.Keys.Where(k => k == oid || k.StartsWith(oid + ":", StringComparison.Ordinal)));
-            await CommitAsync(marks, generic, delayed, ct);
+            report = new SetupTriggerEvent(Now(), identity.SetupOid, type, oid, null, null, null, null, null, null, null, null, "Deleted");
+            await CommitAsync(marks, generic, delayed, report, ct);
         }
         finally
         {
             _gate.Release();
         }
-        bus.Publish(new SetupTriggerEvent(Now(), identity.SetupOid, type, oid, null, null, null, null, null, null, null, null, "Deleted"));
+        bus.Publish(report);
         logger.LogInformation("Command-scheduling trigger {Oid} deleted", oid);
     }
 
@@ -274,20 +287,20 @@ public sealed partial class CommandSchedulingTriggerService(
     public async Task SetModeAsync(string oid, int mode, CancellationToken ct)
     {
         if (!TriggerModes.IsValid(mode)) throw Bad("mode is 1 (always on), 2 (off) or 3 (scheduled)");
-        int type;
+        SetupTriggerModeChangedEvent report;
         await _gate.WaitAsync(ct);
         try
         {
             var now = Now();
             if (_generic.TryGetValue(oid, out var generic))
             {
-                type = SetupTriggerTypes.GenericCommandSchedulingCode;
-                await CommitAsync(_marks, _generic.SetItem(oid, generic with { Mode = mode, LastUpdateTime = now }), _delayed, ct);
+                report = new SetupTriggerModeChangedEvent(now, identity.SetupOid, SetupTriggerTypes.GenericCommandSchedulingCode, oid, mode);
+                await CommitAsync(_marks, _generic.SetItem(oid, generic with { Mode = mode, LastUpdateTime = now }), _delayed, report, ct);
             }
             else if (_delayed.TryGetValue(oid, out var delayed))
             {
-                type = SetupTriggerTypes.DelayedCommandsSchedulingCode;
-                await CommitAsync(_marks, _generic, _delayed.SetItem(oid, delayed with { Mode = mode, LastUpdateTime = now }), ct);
+                report = new SetupTriggerModeChangedEvent(now, identity.SetupOid, SetupTriggerTypes.DelayedCommandsSchedulingCode, oid, mode);
+                await CommitAsync(_marks, _generic, _delayed.SetItem(oid, delayed with { Mode = mode, LastUpdateTime = now }), report, ct);
             }
             else throw new OverkizException(OverkizError.UnknownObject());
         }
@@ -295,7 +308,7 @@ public sealed partial class CommandSchedulingTriggerService(
         {
             _gate.Release();
         }
-        bus.Publish(new SetupTriggerModeChangedEvent(Now(), identity.SetupOid, type, oid, mode));
+        bus.Publish(report);
         Wake();
     }
 
@@ -442,9 +455,13 @@ public sealed partial class CommandSchedulingTriggerService(
         if (_generic.Count + _delayed.Count >= MaxTriggers) throw Bad($"at most {MaxTriggers} command-scheduling triggers");
     }
 
-    /// <summary>Stores marks and definitions (marks first: a mark without its trigger is harmless), then makes them current.</summary>
+    /// <summary>
+    /// Stores marks and definitions (marks first: a mark without its trigger is harmless), the definitions with the
+    /// uplink messages of <paramref name="report"/> in one transaction, then makes them current. The caller publishes
+    /// <paramref name="report"/> once the gate is released.
+    /// </summary>
     private async Task CommitAsync(ImmutableDictionary<string, FiredMark> marks, ImmutableDictionary<string, GenericCommandSchedulingTrigger> generic,
-        ImmutableDictionary<string, DelayedCommandsSchedulingTrigger> delayed, CancellationToken ct)
+        ImmutableDictionary<string, DelayedCommandsSchedulingTrigger> delayed, GatewayEvent report, CancellationToken ct)
     {
         if (marks != _marks) await SaveMarksAsync(marks, ct);
         var document = new CommandTriggerDocument
@@ -452,7 +469,8 @@ public sealed partial class CommandSchedulingTriggerService(
             Generic = generic.Values.OrderBy(t => t.CreationTime).ThenBy(t => t.Oid, StringComparer.Ordinal).ToList(),
             Delayed = delayed.Values.OrderBy(t => t.CreationTime).ThenBy(t => t.Oid, StringComparer.Ordinal).ToList(),
         };
-        await settings.SetAsync(DefinitionsKey, JsonSerializer.Serialize(document, CommandSchedulingJsonContext.Default.CommandTriggerDocument), ct);
+        await settings.SetAsync(DefinitionsKey, JsonSerializer.Serialize(document, CommandSchedulingJsonContext.Default.CommandTriggerDocument),
+            _reports.Carry(report), ct);
         _generic = generic;
         _delayed = delayed;
         Interlocked.Increment(ref _version);
@@ -465,13 +483,13 @@ public sealed partial class CommandSchedulingTriggerService(
         _marks = marks;
     }
 
-    private void Publish(GenericCommandSchedulingTrigger trigger, string change) =>
-        bus.Publish(new SetupTriggerEvent(trigger.LastUpdateTime, identity.SetupOid, SetupTriggerTypes.GenericCommandSchedulingCode, trigger.Oid!, trigger.Id,
-            trigger.Label, trigger.Metadata, trigger.Mode, [trigger.DeviceUrl], null, null, null, change));
+    private SetupTriggerEvent Report(GenericCommandSchedulingTrigger trigger, string change) =>
+        new(trigger.LastUpdateTime, identity.SetupOid, SetupTriggerTypes.GenericCommandSchedulingCode, trigger.Oid!, trigger.Id,
+            trigger.Label, trigger.Metadata, trigger.Mode, [trigger.DeviceUrl], null, null, null, change);
 
-    private void Publish(DelayedCommandsSchedulingTrigger trigger, string change) =>
-        bus.Publish(new SetupTriggerEvent(trigger.LastUpdateTime, identity.SetupOid, SetupTriggerTypes.DelayedCommandsSchedulingCode, trigger.Oid!, trigger.Id,
-            trigger.Label, trigger.Metadata, trigger.Mode, [trigger.DeviceUrl], null, null, null, change));
+    private SetupTriggerEvent Report(DelayedCommandsSchedulingTrigger trigger, string change) =>
+        new(trigger.LastUpdateTime, identity.SetupOid, SetupTriggerTypes.DelayedCommandsSchedulingCode, trigger.Oid!, trigger.Id,
+            trigger.Label, trigger.Metadata, trigger.Mode, [trigger.DeviceUrl], null, null, null, change);
 
     private static OverkizException Bad(string message) => new(OverkizError.BadParameters(message));
 
