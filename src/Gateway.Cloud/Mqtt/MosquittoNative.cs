@@ -10,6 +10,7 @@ internal static unsafe partial class MosquittoNative
     public const int Success = 0;
     public const int NoConnection = 4;
     public const int OptionProtocolVersion = 1;
+    public const int OptionTcpNoDelay = 11;
     public const int ProtocolV311 = 4;
     public const int ProtocolV5 = 5;
     public const int ConnackUnsupportedProtocolV3 = 1;
