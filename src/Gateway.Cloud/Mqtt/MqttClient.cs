@@ -183,7 +183,6 @@ public sealed unsafe class MqttClient : IDisposable
         var nextMisc = Environment.TickCount64 + MiscInterval;
         while (!_stopping)
         {
-            Dispatch(mosq);
             var socket = MosquittoNative.Socket(mosq);
             if (socket < 0) return;
             var now = Environment.TickCount64;
@@ -208,37 +207,41 @@ public sealed unsafe class MqttClient : IDisposable
             }
             if ((fds[1].Revents & Libc.PollIn) != 0) _wake.Drain();
             // Errors and hang-ups are read too: libmosquitto then closes the link and calls back OnDisconnected.
-            if ((fds[0].Revents & (Libc.PollIn | Libc.PollErr | Libc.PollHup)) != 0)
-            {
-                if (MosquittoNative.LoopRead(mosq, 1) != MosquittoNative.Success) return;
-                // Only for a trickle: in a backlog the next publishes carry the ACKs, and quick ACKs would only add packets.
-                if (_outgoing.IsEmpty && _inflight.Count < QuickAckBelow) AckPromptly(mosq);
-            }
+            var readable = (fds[0].Revents & (Libc.PollIn | Libc.PollErr | Libc.PollHup)) != 0;
+            if (!ReadAndDispatch(mosq, readable)) return;
             if ((fds[0].Revents & Libc.PollOut) != 0 && MosquittoNative.Socket(mosq) >= 0 && MosquittoNative.LoopWrite(mosq, 1) != MosquittoNative.Success) return;
         }
     }
 
-    private bool CanDispatch => _connected && _inflight.Count < MaxInflight && !_outgoing.IsEmpty;
-
     /// <summary>
-    /// Hands queued publishes to libmosquitto, up to the in-flight window. Not being inside a callback nor in
-    /// libmosquitto's threaded mode, mosquitto_publish writes the packet to the socket at once.
+    /// Reads what arrived (PUBACKs), then hands queued publishes to libmosquitto; false when the link dropped. In a
+    /// backlog both write: libmosquitto keeps in flight only what the broker's receive maximum allows (20 for a default
+    /// mosquitto) and sends one held-back publish from inside each PUBACK it reads. So the socket is corked around both,
+    /// and what they write leaves as full segments instead of one segment (and one pass through the broker's receive
+    /// path) per publish.
     /// </summary>
-    private void Dispatch(nint mosq)
+    private bool ReadAndDispatch(nint mosq, bool readable)
     {
-        if (!CanDispatch) return;
-        // Several at once (a backlog): corked, so they leave as full segments when released instead of one segment, and
-        // one pass through the broker's receive path, each.
-        var corked = _outgoing.Count > 1 && MaxInflight - _inflight.Count > 1 && Cork(mosq, true);
+        var backlog = (readable && _inflight.Count >= QuickAckBelow) || (CanDispatch && _outgoing.Count > 1);
+        var corked = backlog && Cork(mosq, true);
         try
         {
-            DispatchQueued(mosq);
+            if (readable)
+            {
+                if (MosquittoNative.LoopRead(mosq, 1) != MosquittoNative.Success) return false;
+                // Only for a trickle: in a backlog the next publishes carry the ACKs, and quick ACKs would only add packets.
+                if (_outgoing.IsEmpty && _inflight.Count < QuickAckBelow) AckPromptly(mosq);
+            }
+            Dispatch(mosq);
+            return true;
         }
         finally
         {
             if (corked) Cork(mosq, false);
         }
     }
+
+    private bool CanDispatch => _connected && _inflight.Count < MaxInflight && !_outgoing.IsEmpty;
 
     /// <summary>
     /// Puts the socket in quick-ACK mode (Linux leaves it after a while, so it is set again after reads). A broker that
@@ -259,7 +262,12 @@ public sealed unsafe class MqttClient : IDisposable
         return socket >= 0 && Libc.SetSockOpt(socket, Libc.IpProtoTcp, Libc.TcpCork, &value, sizeof(int)) == 0;
     }
 
-    private void DispatchQueued(nint mosq)
+    /// <summary>
+    /// Hands queued publishes to libmosquitto, up to the in-flight window. Not being inside a callback nor in
+    /// libmosquitto's threaded mode, mosquitto_publish writes the packet to the socket at once (or holds it while the
+    /// broker's receive maximum is reached).
+    /// </summary>
+    private void Dispatch(nint mosq)
     {
         while (_connected && _inflight.Count < MaxInflight && _outgoing.TryDequeue(out var message))
         {
