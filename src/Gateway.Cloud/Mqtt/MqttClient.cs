@@ -232,7 +232,10 @@ public sealed unsafe class MqttClient : IDisposable
                 // Only for a trickle: in a backlog the next publishes carry the ACKs, and quick ACKs would only add packets.
                 if (_outgoing.IsEmpty && _inflight.Count < QuickAckBelow) AckPromptly(mosq);
             }
-            Dispatch(mosq);
+            var dispatched = Dispatch(mosq);
+            // Armed once the publishes are out, before their PUBACKs come: the kernel then ACKs the first at once, and
+            // a broker with Nagle on sends the next without waiting for our thread to read.
+            if (dispatched && _inflight.Count < QuickAckBelow) AckPromptly(mosq);
             return true;
         }
         finally
@@ -267,8 +270,9 @@ public sealed unsafe class MqttClient : IDisposable
     /// libmosquitto's threaded mode, mosquitto_publish writes the packet to the socket at once (or holds it while the
     /// broker's receive maximum is reached).
     /// </summary>
-    private void Dispatch(nint mosq)
+    private bool Dispatch(nint mosq)
     {
+        var dispatched = false;
         while (_connected && _inflight.Count < MaxInflight && _outgoing.TryDequeue(out var message))
         {
             var topic = TopicBytes(message.Topic);
@@ -277,6 +281,7 @@ public sealed unsafe class MqttClient : IDisposable
             fixed (byte* topicBytes = topic)
             fixed (byte* payload = message.Payload)
                 rc = MosquittoNative.PublishV5(mosq, &mid, topicBytes, message.Payload.Length, payload, 1, message.Retain, 0);
+            dispatched = true;
             if (rc is MosquittoNative.Success or MosquittoNative.NoConnection)
             {
                 // NoConnection: the link dropped just now; libmosquitto keeps the message and sends it after reconnecting.
@@ -288,6 +293,7 @@ public sealed unsafe class MqttClient : IDisposable
             if (_inflight.Count == 0) Complete(refused, refused.Failure);
             else _inflight.Enqueue(refused);
         }
+        return dispatched;
     }
 
     private byte[] TopicBytes(string topic)
