@@ -44,9 +44,9 @@ public sealed class ExecutionEngine(
         }
 
         var execution = new RunningExecution(Guid.NewGuid().ToString(), request, Now());
-        // The durable write (an fsync) runs while the commands go out: the caller is answered only once it is on
-        // disk, so nothing acknowledged can be lost, but the radios do not wait for the disk. On a thread of its own,
-        // because SQLite's "async" calls complete synchronously, fsync included.
+        // The durable write (a commit, then an fsync) runs while the commands go out: the caller is answered only once
+        // it is on disk, so nothing acknowledged can be lost, but the radios do not wait for the disk. Started on a
+        // thread-pool thread, because SQLite's "async" calls run the commit synchronously.
         var recording = Task.Run(() => store.RecordStartedAsync(execution.Id, request, execution.StartTime, cancellationToken), CancellationToken.None);
         lock (_admission)
         {
