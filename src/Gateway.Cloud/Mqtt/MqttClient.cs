@@ -17,7 +17,8 @@ namespace Gateway.Cloud.Mqtt;
 public sealed unsafe class MqttClient : IDisposable
 {
     private const int MiscInterval = 1000;
-    private const int QuickAckBelow = 32;
+    // Fewer messages in flight than this is a trickle (quick ACKs help); more is a backlog (corking helps).
+    private const int TrickleBelow = 32;
     private MqttClientOptions _options;
     private readonly IMqttClientObserver _observer;
     private readonly ILogger _logger;
@@ -222,7 +223,7 @@ public sealed unsafe class MqttClient : IDisposable
     /// </summary>
     private bool ReadAndDispatch(nint mosq, bool readable)
     {
-        var backlog = (readable && _inflight.Count >= QuickAckBelow) || (CanDispatch && _outgoing.Count > 1);
+        var backlog = (readable && _inflight.Count >= TrickleBelow) || (CanDispatch && _outgoing.Count > 1);
         var corked = backlog && Cork(mosq, true);
         try
         {
@@ -230,12 +231,12 @@ public sealed unsafe class MqttClient : IDisposable
             {
                 if (MosquittoNative.LoopRead(mosq, 1) != MosquittoNative.Success) return false;
                 // Only for a trickle: in a backlog the next publishes carry the ACKs, and quick ACKs would only add packets.
-                if (_outgoing.IsEmpty && _inflight.Count < QuickAckBelow) AckPromptly(mosq);
+                if (_outgoing.IsEmpty && _inflight.Count < TrickleBelow) AckPromptly(mosq);
             }
             var dispatched = Dispatch(mosq);
             // Armed once the publishes are out, before their PUBACKs come: the kernel then ACKs the first at once, and
             // a broker with Nagle on sends the next without waiting for our thread to read.
-            if (dispatched && _inflight.Count < QuickAckBelow) AckPromptly(mosq);
+            if (dispatched && _inflight.Count < TrickleBelow) AckPromptly(mosq);
             return true;
         }
         finally
